@@ -1,0 +1,180 @@
+package questions
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+)
+
+// MaxTextAnswer is the longest free-text answer kept, in runes.
+const MaxTextAnswer = 4000
+
+// Normalize checks an answer to q and returns it in the form conditions and
+// scoring use: a string for choice and text, a []string for multi (in the
+// options' order, without repeats), an int for scale and number. It accepts
+// the types a TOML or JSON decoder produces (int64, float64 with no
+// fraction, []any). The error says what is wrong in plain words.
+func (s *Set) Normalize(q *Question, v any) (any, error) {
+	switch q.Kind {
+	case KindChoice:
+		str, ok := v.(string)
+		if !ok {
+			return nil, fmt.Errorf("should be one of %s, in quotes", optionValues(q))
+		}
+		if q.Option(str) == nil {
+			return nil, fmt.Errorf("%q is not one of its options (%s)%s", str, optionValues(q), suggest(str, valuesOf(q)))
+		}
+		return str, nil
+	case KindMulti:
+		var list []string
+		switch l := v.(type) {
+		case []string:
+			list = l
+		case []any:
+			for _, e := range l {
+				str, ok := e.(string)
+				if !ok {
+					return nil, fmt.Errorf("should be a list of option values in quotes")
+				}
+				list = append(list, str)
+			}
+		default:
+			return nil, fmt.Errorf("should be a list of option values, such as [%q]", q.Options[0].Value)
+		}
+		picked := map[string]bool{}
+		for _, str := range list {
+			if q.Option(str) == nil {
+				return nil, fmt.Errorf("%q is not one of its options (%s)%s", str, optionValues(q), suggest(str, valuesOf(q)))
+			}
+			picked[str] = true
+		}
+		out := []string{}
+		for _, o := range q.Options {
+			if picked[o.Value] {
+				out = append(out, o.Value)
+			}
+		}
+		lo, hi := s.Range(q)
+		if len(out) < lo {
+			return nil, fmt.Errorf("pick at least %d", lo)
+		}
+		if len(out) > hi {
+			return nil, fmt.Errorf("pick at most %d", hi)
+		}
+		return out, nil
+	case KindScale, KindNumber:
+		var n int
+		switch x := v.(type) {
+		case int:
+			n = x
+		case int64:
+			n = int(x)
+		case float64:
+			if x != float64(int(x)) {
+				return nil, fmt.Errorf("should be a whole number, not %g", x)
+			}
+			n = int(x)
+		default:
+			return nil, fmt.Errorf("should be a whole number")
+		}
+		lo, hi := s.Range(q)
+		if n < lo || n > hi {
+			return nil, fmt.Errorf("%d is not between %d and %d", n, lo, hi)
+		}
+		return n, nil
+	case KindText:
+		str, ok := v.(string)
+		if !ok {
+			return nil, fmt.Errorf("should be text in quotes")
+		}
+		str = CleanText(str)
+		if r := []rune(str); len(r) > MaxTextAnswer {
+			str = string(r[:MaxTextAnswer])
+		}
+		return str, nil
+	}
+	return nil, fmt.Errorf("question has unknown kind %q", q.Kind)
+}
+
+// CleanText makes text typed by a user, or read from a file, safe to show
+// in a terminal and a PDF: control characters (terminal escapes among them)
+// go, except line breaks and tabs; characters outside the Basic
+// Multilingual Plane, such as emoji, become U+FFFD; surrounding space is
+// trimmed.
+func CleanText(s string) string {
+	s = strings.Map(func(r rune) rune {
+		switch {
+		case r == '\n' || r == '\t':
+			return r
+		case r == '\r':
+			return -1
+		case r > 0xFFFF:
+			return '\uFFFD'
+		case unicode.IsControl(r) || r == 0x2028 || r == 0x2029:
+			return -1
+		}
+		return r
+	}, s)
+	return strings.TrimSpace(s)
+}
+
+// Display returns the answer v to q as words: an option's label, a scale's
+// label with its step, a number, or the text itself.
+func (s *Set) Display(q *Question, v any, p Partner) string {
+	switch x := v.(type) {
+	case string:
+		if q.Kind == KindChoice {
+			if o := q.Option(x); o != nil {
+				return s.Fill(o.Label, p)
+			}
+		}
+		return x
+	case []string:
+		labels := make([]string, 0, len(x))
+		for _, val := range x {
+			if o := q.Option(val); o != nil {
+				labels = append(labels, s.Fill(o.Label, p))
+			}
+		}
+		if len(labels) == 0 {
+			return "none"
+		}
+		return strings.Join(labels, "; ")
+	case int:
+		if q.Kind == KindScale {
+			if labels := s.Labels(q); x >= 1 && x <= len(labels) {
+				return labels[x-1]
+			}
+		}
+		if q.Kind == KindNumber {
+			lo, hi := s.Range(q)
+			return fmt.Sprintf("%d (of %d to %d)", x, lo, hi)
+		}
+		return fmt.Sprint(x)
+	}
+	return ""
+}
+
+func optionValues(q *Question) string {
+	return `"` + strings.Join(valuesOf(q), `", "`) + `"`
+}
+
+func valuesOf(q *Question) []string {
+	out := make([]string, len(q.Options))
+	for i, o := range q.Options {
+		out[i] = o.Value
+	}
+	return out
+}
+
+// KeyLines scans a TOML document and returns a function giving the line of
+// a key by its dotted path ("answers.blame"), or 0. It serves files other
+// than sets, such as answers files, whose messages need lines too.
+func KeyLines(src string) func(path string) int {
+	p := scanPositions(src)
+	return p.line
+}
+
+// Suggest returns ` (did you mean "x"?)` for the candidate closest to got,
+// or "" when none is close.
+func Suggest(got string, candidates []string) string { return suggest(got, candidates) }

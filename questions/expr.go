@@ -1,0 +1,475 @@
+package questions
+
+import (
+	"errors"
+	"fmt"
+	"reflect"
+	"sort"
+	"strings"
+
+	"github.com/expr-lang/expr/ast"
+	"github.com/expr-lang/expr/checker"
+	"github.com/expr-lang/expr/compiler"
+	"github.com/expr-lang/expr/conf"
+	"github.com/expr-lang/expr/file"
+	"github.com/expr-lang/expr/parser"
+	"github.com/expr-lang/expr/vm"
+)
+
+// Cond is a condition written in a set, such as `"trust" in hurt` or
+// `dim.space < 70 && !flagged("safety")`. It is compiled when the set loads,
+// so a typo is a load error; at run time it never fails: an unanswered
+// question reads as its zero value ("" or 0 or an empty list), and
+// answered("id") tells the two apart.
+//
+// The names a condition may use:
+//
+//	question ids        the answer: choice and text a string, multi a list
+//	                    of strings, scale and number a whole number
+//	answered("id")      whether the question was answered
+//	flagged("id")       whether the flag is raised
+//	dim.id              a dimension's score, 0..100 (0 when not scored)
+//	scored("id")        whether the dimension could be scored
+//	composite           the weighted mean of the scored dimensions
+//	has_composite       whether enough dimensions were scored for one
+//	verdict             the id of the verdict reached (steps and resources)
+type Cond struct {
+	Src string
+
+	prog      *vm.Program
+	questions []string // question ids it reads, in order of first use
+	dims      []string // dimension ids it reads
+	flags     []string // flags it asks about
+	constant  bool     // reads nothing, so always the same
+}
+
+// UnmarshalText keeps the source; Load compiles it once the whole set is known.
+func (c *Cond) UnmarshalText(b []byte) error {
+	c.Src = string(b)
+	return nil
+}
+
+// MarshalText returns the source.
+func (c *Cond) MarshalText() ([]byte, error) { return []byte(c.Src), nil }
+
+// Questions returns the ids of the questions the condition reads.
+func (c *Cond) Questions() []string { return c.questions }
+
+// Dimensions returns the ids of the dimensions the condition reads.
+func (c *Cond) Dimensions() []string { return c.dims }
+
+// Flags returns the ids of the flags the condition asks about.
+func (c *Cond) Flags() []string { return c.flags }
+
+// Holds reports whether the condition holds in env. A nil condition, or
+// one that fails at run time (say, indexing an empty list), is read as
+// "always" and "no" respectively.
+func (c *Cond) Holds(env *Env) bool {
+	if c == nil {
+		return true
+	}
+	if c.prog == nil {
+		return false
+	}
+	out, err := vm.Run(c.prog, env.vars)
+	if err != nil {
+		return false
+	}
+	b, _ := out.(bool)
+	return b
+}
+
+// Facts are what conditions know beyond the answers: the scores, the flags
+// and the verdict. A zero Facts is the state during the quiz.
+type Facts struct {
+	Dims         map[string]float64 // scored dimensions only
+	Composite    float64
+	HasComposite bool
+	Flags        map[string]bool
+	Verdict      string
+}
+
+// Env is what a condition is evaluated against.
+type Env struct {
+	vars map[string]any
+}
+
+// Env builds the environment for conditions from answers (question id to
+// string, []string or int) and facts. Values of the wrong type for their
+// question are ignored, as if unanswered.
+func (s *Set) Env(answers map[string]any, f *Facts) *Env {
+	vars := make(map[string]any, len(s.order)+10)
+	for _, q := range s.order {
+		vars[q.ID] = zeroOf(q.Kind)
+	}
+	for id, v := range answers {
+		q := s.index.questions[id]
+		if q == nil || reflect.TypeOf(v) != reflect.TypeOf(zeroOf(q.Kind)) {
+			continue
+		}
+		vars[id] = v
+	}
+	if f == nil {
+		f = &Facts{}
+	}
+	dims := make(map[string]float64, len(s.Dimensions))
+	for _, d := range s.Dimensions {
+		dims[d.ID] = f.Dims[d.ID]
+	}
+	vars["dim"] = dims
+	vars["composite"] = f.Composite
+	vars["has_composite"] = f.HasComposite
+	vars["verdict"] = f.Verdict
+	flags := f.Flags
+	vars["flagged"] = func(id string) bool { return flags[id] }
+	vars["answered"] = func(id string) bool { _, ok := answers[id]; return ok && vars[id] != nil && isSet(vars[id]) }
+	vars["scored"] = func(id string) bool { _, ok := f.Dims[id]; return ok }
+	return &Env{vars: vars}
+}
+
+func isSet(v any) bool {
+	switch v := v.(type) {
+	case string:
+		return v != ""
+	case []string:
+		return len(v) > 0
+	}
+	return true
+}
+
+func zeroOf(k Kind) any {
+	switch k {
+	case KindMulti:
+		return []string{}
+	case KindScale, KindNumber:
+		return 0
+	}
+	return ""
+}
+
+// context says where a condition stands, and so which names it may use.
+type context int
+
+const (
+	inQuiz    context = iota // sections, questions and flags: answers only
+	inVerdict                // verdicts: answers, flags and scores
+	inReport                 // steps, resources, paragraphs: everything, verdict too
+)
+
+var builtinNames = map[string]context{
+	"answered": inQuiz, "flagged": inQuiz,
+	"dim": inVerdict, "scored": inVerdict, "composite": inVerdict, "has_composite": inVerdict,
+	"verdict": inReport,
+}
+
+// compiler holds what every condition of one set is checked against.
+type condCompiler struct {
+	set    *Set
+	config *conf.Config
+}
+
+func newCondCompiler(s *Set) *condCompiler {
+	env := map[string]any{}
+	for _, q := range s.order {
+		env[q.ID] = zeroOf(q.Kind)
+	}
+	env["dim"] = map[string]float64{}
+	env["composite"] = 0.0
+	env["has_composite"] = false
+	env["verdict"] = ""
+	env["flagged"] = func(string) bool { return false }
+	env["answered"] = func(string) bool { return false }
+	env["scored"] = func(string) bool { return false }
+	config := conf.New(env)
+	config.Expect = reflect.Bool
+	config.ExpectAny = true
+	config.MaxNodes = 500
+	return &condCompiler{set: s, config: config}
+}
+
+// compile checks c against the set. before is the asking position of the
+// question or section it belongs to (-1 when it is not in the quiz); a
+// question condition may only read questions asked before it.
+func (cc *condCompiler) compile(c *Cond, ctx context, before int) []string {
+	src := strings.TrimSpace(c.Src)
+	if src == "" {
+		return []string{"condition is empty"}
+	}
+	tree, err := parser.ParseWithConfig(src, cc.config)
+	if err != nil {
+		return []string{"condition " + quote(src) + ": " + exprMessage(err)}
+	}
+	w := &refWalker{cc: cc, ctx: ctx, before: before, c: c, seen: map[string]bool{}}
+	ast.Walk(&tree.Node, w)
+	if len(w.problems) > 0 {
+		return w.problems
+	}
+	if _, err := checker.Check(tree, cc.config); err != nil {
+		return []string{"condition " + quote(src) + ": " + exprMessage(err)}
+	}
+	prog, err := compiler.Compile(tree, cc.config)
+	if err != nil {
+		return []string{"condition " + quote(src) + ": " + exprMessage(err)}
+	}
+	c.prog = prog
+	c.constant = !w.readsAnything
+	return nil
+}
+
+func exprMessage(err error) string {
+	var fe *file.Error
+	if errors.As(err, &fe) {
+		msg := fe.Message
+		if fe.Column > 0 {
+			msg += fmt.Sprintf(" (column %d)", fe.Column+1)
+		}
+		return msg
+	}
+	return err.Error()
+}
+
+// refWalker checks every name a condition uses, so that a misspelt id is
+// reported with a suggestion rather than as a compiler's type error.
+type refWalker struct {
+	cc            *condCompiler
+	ctx           context
+	before        int
+	c             *Cond
+	seen          map[string]bool
+	problems      []string
+	readsAnything bool
+}
+
+func (w *refWalker) fail(format string, a ...any) {
+	msg := fmt.Sprintf(format, a...)
+	for _, p := range w.problems {
+		if p == msg {
+			return
+		}
+	}
+	w.problems = append(w.problems, msg)
+}
+
+func (w *refWalker) Visit(node *ast.Node) {
+	s := w.cc.set
+	switch n := (*node).(type) {
+	case *ast.IdentifierNode:
+		w.readsAnything = true
+		name := n.Value
+		if need, ok := builtinNames[name]; ok {
+			if need > w.ctx {
+				w.fail("%s is not known yet where this condition is checked", quote(name))
+			}
+			return
+		}
+		q := s.index.questions[name]
+		if q == nil {
+			w.fail("condition uses unknown name %s%s", quote(name), suggest(name, s.questionIDs()))
+			return
+		}
+		w.useQuestion(q)
+	case *ast.MemberNode:
+		id, ok := n.Node.(*ast.IdentifierNode)
+		prop, ok2 := n.Property.(*ast.StringNode)
+		if ok && ok2 && id.Value == "dim" {
+			if s.index.dimensions[prop.Value] == nil {
+				w.fail("condition uses unknown dimension %s%s", quote(prop.Value), suggest(prop.Value, s.dimensionIDs()))
+			} else if !w.seen["dim:"+prop.Value] {
+				w.seen["dim:"+prop.Value] = true
+				w.c.dims = append(w.c.dims, prop.Value)
+			}
+		}
+	case *ast.CallNode:
+		fn, ok := n.Callee.(*ast.IdentifierNode)
+		if !ok {
+			return
+		}
+		switch fn.Value {
+		case "flagged", "answered", "scored":
+		default:
+			return
+		}
+		if len(n.Arguments) != 1 {
+			w.fail("%s takes one id in quotes", fn.Value)
+			return
+		}
+		arg, ok := n.Arguments[0].(*ast.StringNode)
+		if !ok {
+			w.fail("%s takes an id in quotes, such as %s(\"x\")", fn.Value, fn.Value)
+			return
+		}
+		switch fn.Value {
+		case "flagged":
+			if s.index.flags[arg.Value] == nil {
+				w.fail("condition asks about unknown flag %s%s", quote(arg.Value), suggest(arg.Value, s.flagIDs()))
+			} else if w.ctx == inQuiz && w.before == flagPosition {
+				w.fail("a flag's condition may not ask about flags")
+			} else if !w.seen["flag:"+arg.Value] {
+				w.seen["flag:"+arg.Value] = true
+				w.c.flags = append(w.c.flags, arg.Value)
+			}
+		case "answered":
+			if q := s.index.questions[arg.Value]; q == nil {
+				w.fail("condition uses unknown question %s%s", quote(arg.Value), suggest(arg.Value, s.questionIDs()))
+			} else {
+				w.useQuestion(q)
+			}
+		case "scored":
+			if s.index.dimensions[arg.Value] == nil {
+				w.fail("condition uses unknown dimension %s%s", quote(arg.Value), suggest(arg.Value, s.dimensionIDs()))
+			}
+		}
+	case *ast.BinaryNode:
+		w.checkValues(n)
+	}
+}
+
+// flagPosition marks a flag's own condition, which may read any question
+// but no other flag, so that flags never depend on each other.
+const flagPosition = -2
+
+func (w *refWalker) useQuestion(q *Question) {
+	if w.before >= 0 && q.Pos >= w.before {
+		w.fail("condition reads %s, which is not asked before this point", quote(q.ID))
+	}
+	if !w.seen["q:"+q.ID] {
+		w.seen["q:"+q.ID] = true
+		w.c.questions = append(w.c.questions, q.ID)
+	}
+}
+
+// checkValues catches a misspelt option value or verdict id in comparisons
+// such as `contact == "blokced"` or `"trust" in hurt`.
+func (w *refWalker) checkValues(n *ast.BinaryNode) {
+	var ident *ast.IdentifierNode
+	var lits []string
+	switch n.Operator {
+	case "==", "!=":
+		if id, ok := n.Left.(*ast.IdentifierNode); ok {
+			ident = id
+			lits = stringsOf(n.Right)
+		} else if id, ok := n.Right.(*ast.IdentifierNode); ok {
+			ident = id
+			lits = stringsOf(n.Left)
+		}
+	case "in", "not in":
+		if id, ok := n.Right.(*ast.IdentifierNode); ok {
+			ident, lits = id, stringsOf(n.Left)
+		} else if id, ok := n.Left.(*ast.IdentifierNode); ok {
+			ident, lits = id, stringsOf(n.Right)
+		}
+	}
+	if ident == nil || len(lits) == 0 {
+		return
+	}
+	s := w.cc.set
+	if ident.Value == "verdict" {
+		for _, l := range lits {
+			if s.index.verdicts[l] == nil {
+				w.fail("condition compares verdict with %s, which is no verdict's id%s", quote(l), suggest(l, s.verdictIDs()))
+			}
+		}
+		return
+	}
+	q := s.index.questions[ident.Value]
+	if q == nil || (q.Kind != KindChoice && q.Kind != KindMulti) {
+		return
+	}
+	for _, l := range lits {
+		if q.Option(l) == nil {
+			vals := make([]string, len(q.Options))
+			for i, o := range q.Options {
+				vals[i] = o.Value
+			}
+			w.fail("condition compares %s with %s, which is not one of its options%s", quote(q.ID), quote(l), suggest(l, vals))
+		}
+	}
+}
+
+func stringsOf(n ast.Node) []string {
+	switch n := n.(type) {
+	case *ast.StringNode:
+		return []string{n.Value}
+	case *ast.ArrayNode:
+		var out []string
+		for _, e := range n.Nodes {
+			if s, ok := e.(*ast.StringNode); ok {
+				out = append(out, s.Value)
+			}
+		}
+		return out
+	}
+	return nil
+}
+
+func (s *Set) questionIDs() []string {
+	ids := make([]string, len(s.order))
+	for i, q := range s.order {
+		ids[i] = q.ID
+	}
+	return ids
+}
+
+func (s *Set) dimensionIDs() []string {
+	ids := make([]string, 0, len(s.Dimensions))
+	for _, d := range s.Dimensions {
+		ids = append(ids, d.ID)
+	}
+	return ids
+}
+
+func (s *Set) flagIDs() []string {
+	ids := make([]string, 0, len(s.Flags))
+	for _, f := range s.Flags {
+		ids = append(ids, f.ID)
+	}
+	return ids
+}
+
+func (s *Set) verdictIDs() []string {
+	ids := make([]string, 0, len(s.Verdicts))
+	for _, v := range s.Verdicts {
+		ids = append(ids, v.ID)
+	}
+	return ids
+}
+
+// suggest returns ` (did you mean "x"?)` for the closest of candidates, or "".
+func suggest(got string, candidates []string) string {
+	best, bestD := "", len(got)/2+2
+	sorted := append([]string(nil), candidates...)
+	sort.Strings(sorted)
+	for _, c := range sorted {
+		if d := distance(strings.ToLower(got), strings.ToLower(c)); d < bestD {
+			best, bestD = c, d
+		}
+	}
+	if best == "" || len(candidates) > 5000 {
+		return ""
+	}
+	return fmt.Sprintf(" (did you mean %s?)", quote(best))
+}
+
+// distance is the Levenshtein distance between a and b, by runes.
+func distance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
+
+func quote(s string) string { return fmt.Sprintf("%q", s) }

@@ -1,0 +1,309 @@
+package questions
+
+import (
+	"crypto/sha256"
+	_ "embed"
+	"encoding"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"reflect"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/BurntSushi/toml"
+)
+
+// MaxSize is the largest set file Load accepts. The built-in set is a few
+// dozen kilobytes; a file far larger is a mistake, not a question set.
+const MaxSize = 4 << 20
+
+//go:embed builtin.toml
+var builtinSource []byte
+
+// BuiltinSource returns the TOML source of the built-in set, comments and all.
+func BuiltinSource() []byte { return append([]byte(nil), builtinSource...) }
+
+// BuiltinName is how messages name the built-in set.
+const BuiltinName = "builtin.toml"
+
+// Builtin loads the set embedded in the binary.
+func Builtin() (*Set, error) { return Load(BuiltinName, builtinSource) }
+
+// Problem is one thing wrong with a set, at a line of its file.
+type Problem struct {
+	File string
+	Line int // 0 when the problem belongs to the whole file
+	Msg  string
+}
+
+func (p Problem) String() string {
+	if p.Line > 0 {
+		return fmt.Sprintf("%s:%d: %s", p.File, p.Line, p.Msg)
+	}
+	return fmt.Sprintf("%s: %s", p.File, p.Msg)
+}
+
+// Error is every problem found in a set, in the order of its lines.
+type Error struct {
+	Problems []Problem
+}
+
+// Error returns the problems one to a line.
+func (e *Error) Error() string {
+	lines := make([]string, len(e.Problems))
+	for i, p := range e.Problems {
+		lines[i] = p.String()
+	}
+	return strings.Join(lines, "\n")
+}
+
+// LoadFile reads and loads the set at path. Messages name the file as path.
+func LoadFile(path string) (*Set, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fileError(path, err)
+	}
+	defer f.Close()
+	src, err := io.ReadAll(io.LimitReader(f, MaxSize+1))
+	if err != nil {
+		return nil, fileError(path, err)
+	}
+	return Load(path, src)
+}
+
+func fileError(path string, err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	return &Error{Problems: []Problem{{File: path, Msg: "cannot read: " + err.Error()}}}
+}
+
+// Load parses src as a question set named name, checks it whole, and
+// returns either a set ready to use or an *Error listing every problem
+// found, each with its line.
+func Load(name string, src []byte) (*Set, error) {
+	fail := func(line int, format string, a ...any) error {
+		return &Error{Problems: []Problem{{File: name, Line: line, Msg: fmt.Sprintf(format, a...)}}}
+	}
+	if len(src) > MaxSize {
+		return nil, fail(0, "file is larger than %d MiB; a question set is a small text file", MaxSize>>20)
+	}
+	if !utf8.Valid(src) {
+		line := 1 + strings.Count(string(src[:firstInvalidUTF8(src)]), "\n")
+		return nil, fail(line, "file is not valid UTF-8 text")
+	}
+	text := string(src)
+
+	// A first decode into plain maps gives every syntax error with its
+	// position, and the raw shape to check against the Set type.
+	var raw map[string]any
+	if _, err := toml.Decode(text, &raw); err != nil {
+		return nil, syntaxError(name, err)
+	}
+	if len(raw) == 0 {
+		return nil, fail(0, "file has no keys; a question set needs at least id, title, a section and a verdict")
+	}
+	pos := scanPositions(text)
+	v := &validator{name: name, pos: pos, raw: raw}
+	checkShape(raw, reflect.TypeOf(Set{}), "", v)
+	if len(v.problems) > 0 {
+		return nil, v.err()
+	}
+
+	s := &Set{}
+	md, err := toml.Decode(text, s)
+	if err != nil {
+		return nil, fail(0, "%s", strings.TrimPrefix(err.Error(), "toml: "))
+	}
+	for _, k := range md.Undecoded() { // a safety net: checkShape should have caught these
+		v.add(pos.lineOfPattern(k.String()), "unknown key %s", quote(k.String()))
+	}
+	if len(v.problems) > 0 {
+		return nil, v.err()
+	}
+	sum := sha256.Sum256(src)
+	s.Hash = "sha256:" + hex.EncodeToString(sum[:])
+	s.Name = name
+	v.set = s
+	v.validate()
+	if len(v.problems) > 0 {
+		return nil, v.err()
+	}
+	return s, nil
+}
+
+func firstInvalidUTF8(b []byte) int {
+	for i := 0; i < len(b); {
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return i
+		}
+		i += size
+	}
+	return len(b)
+}
+
+// syntaxError turns the toml package's error into one located line. Its
+// ErrorWithPosition panics for an error at the end of a first line (toml
+// #498), so the position is read from the fields instead.
+func syntaxError(name string, err error) error {
+	var pe toml.ParseError
+	if errors.As(err, &pe) {
+		msg := pe.Message
+		if msg == "" {
+			msg = strings.TrimPrefix(pe.Error(), "toml: ")
+		}
+		line := pe.Position.Line
+		if line < 1 {
+			line = 1
+		}
+		if pe.Position.Col > 0 {
+			msg = fmt.Sprintf("column %d: %s", pe.Position.Col, msg)
+		}
+		return &Error{Problems: []Problem{{File: name, Line: line, Msg: "not valid TOML: " + oneLine(msg)}}}
+	}
+	return &Error{Problems: []Problem{{File: name, Msg: "not valid TOML: " + oneLine(strings.TrimPrefix(err.Error(), "toml: "))}}}
+}
+
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}
+
+var textUnmarshaler = reflect.TypeOf((*encoding.TextUnmarshaler)(nil)).Elem()
+
+// checkShape compares a decoded TOML value with the Go type it will fill,
+// and reports every unknown key and every value of the wrong type at its
+// own line. The toml package stops at the first mismatch, and matches keys
+// without regard to case; a set's author deserves to hear of each typo.
+func checkShape(val any, t reflect.Type, path string, v *validator) {
+	for t.Kind() == reflect.Pointer {
+		if reflect.PointerTo(t.Elem()).Implements(textUnmarshaler) {
+			break
+		}
+		t = t.Elem()
+	}
+	if reflect.PointerTo(t).Implements(textUnmarshaler) || t.Implements(textUnmarshaler) {
+		if _, ok := val.(string); !ok {
+			v.wrongType(path, "text in quotes", val)
+		}
+		return
+	}
+	switch t.Kind() {
+	case reflect.Struct:
+		m, ok := val.(map[string]any)
+		if !ok {
+			v.wrongType(path, "a table", val)
+			return
+		}
+		fields := map[string]reflect.StructField{}
+		var names []string
+		for i := 0; i < t.NumField(); i++ {
+			f := t.Field(i)
+			tag := strings.Split(f.Tag.Get("toml"), ",")[0]
+			if tag == "" || tag == "-" || !f.IsExported() {
+				continue
+			}
+			fields[tag] = f
+			names = append(names, tag)
+		}
+		for _, k := range sortedKeys(m) {
+			f, ok := fields[k]
+			if !ok {
+				v.add(v.pos.line(join(path, k)), "%sunknown key %s%s", v.where(path), quote(k), suggest(k, names))
+				continue
+			}
+			checkShape(m[k], f.Type, join(path, k), v)
+		}
+	case reflect.Map:
+		m, ok := val.(map[string]any)
+		if !ok {
+			v.wrongType(path, "a table", val)
+			return
+		}
+		for _, k := range sortedKeys(m) {
+			checkShape(m[k], t.Elem(), join(path, k), v)
+		}
+	case reflect.Slice:
+		var items []any
+		switch l := val.(type) {
+		case []any:
+			items = l
+		case []map[string]any:
+			for _, e := range l {
+				items = append(items, e)
+			}
+		default:
+			v.wrongType(path, "a list", val)
+			return
+		}
+		for i, e := range items {
+			checkShape(e, t.Elem(), join(path, strconv.Itoa(i)), v)
+		}
+	case reflect.String:
+		if _, ok := val.(string); !ok {
+			v.wrongType(path, "text in quotes", val)
+		}
+	case reflect.Bool:
+		if _, ok := val.(bool); !ok {
+			v.wrongType(path, "true or false", val)
+		}
+	case reflect.Int:
+		if _, ok := val.(int64); !ok {
+			v.wrongType(path, "a whole number", val)
+		}
+	case reflect.Float64:
+		switch val.(type) {
+		case int64, float64:
+		default:
+			v.wrongType(path, "a number", val)
+		}
+	}
+}
+
+func sortedKeys(m map[string]any) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+func (v *validator) wrongType(path, want string, got any) {
+	key := path[strings.LastIndexByte(path, '.')+1:]
+	if _, err := strconv.Atoi(key); err == nil {
+		key = "item " + key
+	}
+	v.add(v.pos.line(path), "%s%s should be %s, not %s", v.where(parentOf(path)), quote(key), want, tomlType(got))
+}
+
+func parentOf(path string) string {
+	if i := strings.LastIndexByte(path, '.'); i >= 0 {
+		return path[:i]
+	}
+	return ""
+}
+
+func tomlType(v any) string {
+	switch v.(type) {
+	case string:
+		return "text"
+	case int64:
+		return "a whole number"
+	case float64:
+		return "a decimal number"
+	case bool:
+		return "true or false"
+	case []any, []map[string]any:
+		return "a list"
+	case map[string]any:
+		return "a table"
+	}
+	return "a date or time"
+}

@@ -1,0 +1,283 @@
+// Package questions defines the question-set format of amends: its types, strict
+// loading from TOML with errors that name a file and line, validation, the
+// conditions written in sets, and the built-in set.
+//
+// The package knows nothing of terminals or PDFs. A Set is read-only once
+// loaded, so one Set may serve many sessions at once.
+package questions
+
+import "strings"
+
+// Kind is what sort of answer a question takes.
+type Kind string
+
+// The kinds of question a set may ask.
+const (
+	KindChoice Kind = "choice" // one option out of several
+	KindMulti  Kind = "multi"  // any number of options, between Min and Max
+	KindScale  Kind = "scale"  // one step of a shared labelled scale, scored 1..n
+	KindNumber Kind = "number" // a whole number between Min and Max, a ruler
+	KindText   Kind = "text"   // free text, never scored
+)
+
+// Set is a whole question set: metadata, the words for the partner, the
+// scales, the dimensions scored, the sections asked, and the rules that turn
+// answers into flags, a verdict, next steps and resources.
+type Set struct {
+	ID         string `toml:"id"`
+	Title      string `toml:"title"`
+	Version    string `toml:"version"`
+	Language   string `toml:"language"`
+	Intro      string `toml:"intro"`      // shown before the first question: what this is, privacy
+	Disclaimer string `toml:"disclaimer"` // one line, printed at the top of every report
+
+	Partner   Partner           `toml:"partner"`
+	Scales    map[string]*Scale `toml:"scale"`
+	Scoring   Scoring           `toml:"scoring"`
+	Readiness Readiness         `toml:"readiness"`
+	Honest    []Paragraph       `toml:"honest"`
+
+	Dimensions []*Dimension `toml:"dimension"`
+	Flags      []*Flag      `toml:"flag"`
+	Sections   []*Section   `toml:"section"`
+	Verdicts   []*Verdict   `toml:"verdict"`
+	Phases     []*Phase     `toml:"phase"`
+	Steps      []*Step      `toml:"step"`
+	Resources  []*Resource  `toml:"resource"`
+
+	// Filled by Load.
+	Hash  string  `toml:"-"` // "sha256:" and the hex digest of the source bytes
+	Name  string  `toml:"-"` // the file name used in messages
+	index *index  `toml:"-"` // ids to items, built once
+	order []*Question
+}
+
+// Partner holds the words a set's texts use for the partner. Every text may
+// say {he}, {him}, {his} and {partner}, and {He}, {Him}, {His}, {Partner}
+// for a capital first letter; the user may change them before the quiz.
+type Partner struct {
+	He      string `toml:"he" json:"he"`
+	Him     string `toml:"him" json:"him"`
+	His     string `toml:"his" json:"his"`
+	Partner string `toml:"partner" json:"partner"`
+}
+
+// Scale is a shared answer scale. The first label scores 1, the last len(Labels).
+type Scale struct {
+	Labels []string `toml:"labels"`
+}
+
+// Scoring holds the set's thresholds.
+type Scoring struct {
+	// MinAnswered is the share of a dimension's questions, among those
+	// asked, that must be answered for it to be scored (default 0.5).
+	MinAnswered float64 `toml:"min_answered"`
+	// MinDimensions is how many dimensions must be scored for a composite
+	// (default: all of them).
+	MinDimensions int `toml:"min_dimensions"`
+	// Bands are the two cut points on 0..100 between "needs work",
+	// "developing" and "strong" (default [40, 70]).
+	Bands []float64 `toml:"bands"`
+}
+
+// Readiness names the questions that measure readiness to change, for the
+// report's readiness section, and the reflection it closes with.
+type Readiness struct {
+	Stage      string `toml:"stage"`
+	Importance string `toml:"importance"`
+	Confidence string `toml:"confidence"`
+	Reflection string `toml:"reflection"`
+}
+
+// Paragraph is a titled piece of text the report always prints, unless its
+// condition says otherwise.
+type Paragraph struct {
+	Title string `toml:"title"`
+	Text  string `toml:"text"`
+	When  *Cond  `toml:"when"`
+}
+
+// Dimension is one criterion answers are scored on, 0..100.
+type Dimension struct {
+	ID     string  `toml:"id"`
+	Title  string  `toml:"title"`
+	About  string  `toml:"about"`  // one sentence: what this dimension means
+	Weight float64 `toml:"weight"` // relative weight in the composite
+	Strong string  `toml:"strong"` // what the report says when it is a strength
+	Weak   string  `toml:"weak"`   // what it says when it needs work, and the first thing to do
+}
+
+// Flag is a signal that overrides scores, such as a safety concern. It is
+// raised by options that name it, or by its own condition.
+type Flag struct {
+	ID    string `toml:"id"`
+	Title string `toml:"title"`
+	Text  string `toml:"text"` // what the report says when it is raised
+	When  *Cond  `toml:"when"`
+}
+
+// Section is a group of questions asked together under a title.
+type Section struct {
+	ID        string      `toml:"id"`
+	Title     string      `toml:"title"`
+	Intro     string      `toml:"intro"`
+	When      *Cond       `toml:"when"`
+	Questions []*Question `toml:"question"`
+}
+
+// Question is one thing the quiz asks.
+type Question struct {
+	ID      string    `toml:"id"`
+	Kind    Kind      `toml:"kind"`
+	Text    string    `toml:"text"`
+	Help    string    `toml:"help"`
+	When    *Cond     `toml:"when"`
+	Options []*Option `toml:"options"`
+
+	Scale     string  `toml:"scale"`     // the shared scale of a scale question
+	Dimension string  `toml:"dimension"` // the dimension a scale or number question feeds
+	Reverse   bool    `toml:"reverse"`   // a higher answer is worse
+	Weight    float64 `toml:"weight"`    // relative weight within its dimensions (default 1)
+
+	Min      *int   `toml:"min"` // number: lowest value; multi: fewest options
+	Max      *int   `toml:"max"` // number: highest value; multi: most options
+	MinLabel string `toml:"min_label"`
+	MaxLabel string `toml:"max_label"`
+
+	Section *Section `toml:"-"`
+	Pos     int      `toml:"-"` // position in asking order, from 0
+}
+
+// Option is one answer to a choice or multi question.
+type Option struct {
+	Value  string             `toml:"value"`
+	Label  string             `toml:"label"`
+	Help   string             `toml:"help"`
+	Flag   string             `toml:"flag"`   // raised when this option is chosen
+	Points map[string]float64 `toml:"points"` // dimension id to points (choice only)
+}
+
+// Verdict is one rule of the ordered verdict list: the first whose
+// condition holds decides.
+type Verdict struct {
+	ID      string `toml:"id"`
+	Title   string `toml:"title"`
+	Summary string `toml:"summary"` // one line, for the screen
+	Text    string `toml:"text"`
+	When    *Cond  `toml:"when"`
+}
+
+// Phase is a group of next steps, such as "now" or "in the coming weeks".
+type Phase struct {
+	ID    string `toml:"id"`
+	Title string `toml:"title"`
+}
+
+// Step is one next step; every step whose condition holds is shown.
+type Step struct {
+	ID       string `toml:"id"`
+	Phase    string `toml:"phase"`
+	Priority int    `toml:"priority"` // higher comes first within its phase
+	Text     string `toml:"text"`
+	When     *Cond  `toml:"when"`
+}
+
+// Resource is a place to get help; shown when its condition holds.
+type Resource struct {
+	ID    string `toml:"id"`
+	Title string `toml:"title"`
+	Text  string `toml:"text"`
+	When  *Cond  `toml:"when"`
+}
+
+// Questions returns every question in the order they are asked.
+func (s *Set) Questions() []*Question { return s.order }
+
+// Question returns the question with the given id, or nil.
+func (s *Set) Question(id string) *Question { return s.index.questions[id] }
+
+// Dimension returns the dimension with the given id, or nil.
+func (s *Set) Dimension(id string) *Dimension { return s.index.dimensions[id] }
+
+// Flag returns the flag with the given id, or nil.
+func (s *Set) Flag(id string) *Flag { return s.index.flags[id] }
+
+// Phase returns the phase with the given id, or nil.
+func (s *Set) Phase(id string) *Phase { return s.index.phases[id] }
+
+// Verdict returns the verdict with the given id, or nil.
+func (s *Set) Verdict(id string) *Verdict { return s.index.verdicts[id] }
+
+// Option returns the option of q with the given value, or nil.
+func (q *Question) Option(value string) *Option {
+	for _, o := range q.Options {
+		if o.Value == value {
+			return o
+		}
+	}
+	return nil
+}
+
+// Labels returns the labels a user picks from: the options' labels for
+// choice and multi, the scale's labels for scale, nil otherwise.
+func (s *Set) Labels(q *Question) []string {
+	switch q.Kind {
+	case KindChoice, KindMulti:
+		l := make([]string, len(q.Options))
+		for i, o := range q.Options {
+			l[i] = o.Label
+		}
+		return l
+	case KindScale:
+		if sc := s.Scales[q.Scale]; sc != nil {
+			return sc.Labels
+		}
+	}
+	return nil
+}
+
+// Range returns the lowest and highest answer of a number or scale question.
+func (s *Set) Range(q *Question) (lo, hi int) {
+	switch q.Kind {
+	case KindScale:
+		if sc := s.Scales[q.Scale]; sc != nil {
+			return 1, len(sc.Labels)
+		}
+	case KindNumber, KindMulti:
+		if q.Min != nil {
+			lo = *q.Min
+		}
+		if q.Max != nil {
+			hi = *q.Max
+		} else if q.Kind == KindMulti {
+			hi = len(q.Options)
+		}
+	}
+	return lo, hi
+}
+
+// Fill replaces the partner placeholders in text with the words in p,
+// falling back to the set's own words for any that p leaves empty.
+func (s *Set) Fill(text string, p Partner) string {
+	if !strings.Contains(text, "{") {
+		return text
+	}
+	pick := func(a, b string) string {
+		if strings.TrimSpace(a) != "" {
+			return a
+		}
+		return b
+	}
+	he, him, his, partner := pick(p.He, s.Partner.He), pick(p.Him, s.Partner.Him), pick(p.His, s.Partner.His), pick(p.Partner, s.Partner.Partner)
+	return strings.NewReplacer(
+		"{he}", he, "{him}", him, "{his}", his, "{partner}", partner,
+		"{He}", upperFirst(he), "{Him}", upperFirst(him), "{His}", upperFirst(his), "{Partner}", upperFirst(partner),
+	).Replace(text)
+}
+
+func upperFirst(s string) string {
+	for i, r := range s {
+		return strings.ToUpper(string(r)) + s[i+len(string(r)):]
+	}
+	return s
+}

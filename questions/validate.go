@@ -1,0 +1,630 @@
+package questions
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+)
+
+// index finds a set's items by id.
+type index struct {
+	questions  map[string]*Question
+	dimensions map[string]*Dimension
+	flags      map[string]*Flag
+	phases     map[string]*Phase
+	verdicts   map[string]*Verdict
+}
+
+// validator collects every problem of one set with its line.
+type validator struct {
+	name     string
+	pos      *positions
+	raw      map[string]any
+	set      *Set
+	problems []Problem
+}
+
+func (v *validator) add(line int, format string, a ...any) {
+	v.problems = append(v.problems, Problem{File: v.name, Line: line, Msg: fmt.Sprintf(format, a...)})
+}
+
+// at reports a problem with the item at path, at the line of path.
+func (v *validator) at(path, format string, a ...any) {
+	v.add(v.pos.line(path), v.where(path)+format, a...)
+}
+
+func (v *validator) err() error {
+	sort.SliceStable(v.problems, func(i, j int) bool { return v.problems[i].Line < v.problems[j].Line })
+	return &Error{Problems: v.problems}
+}
+
+var singular = map[string]string{
+	"section": "section", "question": "question", "dimension": "dimension", "verdict": "verdict",
+	"step": "step", "resource": "resource", "flag": "flag", "phase": "phase", "honest": "honest paragraph",
+	"options": "option", "scale": "scale",
+}
+
+// where names the innermost item on path by its id, as `question "blame": `,
+// so a message says which item even where two share a line.
+func (v *validator) where(path string) string {
+	if path == "" {
+		return ""
+	}
+	parts := strings.Split(path, ".")
+	var names []string
+	var cur any = v.raw
+	for i := 0; i < len(parts); i++ {
+		key := parts[i]
+		m, ok := cur.(map[string]any)
+		if !ok {
+			break
+		}
+		cur = m[key]
+		kind, known := singular[key]
+		if !known || i+1 >= len(parts) {
+			continue
+		}
+		next := parts[i+1]
+		if key == "scale" { // a table of named scales
+			names = append(names, fmt.Sprintf("scale %q", next))
+			cur, i = mapGet(cur, next), i+1
+			continue
+		}
+		n, err := strconv.Atoi(next)
+		if err != nil {
+			continue
+		}
+		el := listGet(cur, n)
+		label := fmt.Sprintf("%s %d", kind, n+1)
+		if em, ok := el.(map[string]any); ok {
+			if id, ok := em["id"].(string); ok && id != "" {
+				label = fmt.Sprintf("%s %q", kind, id)
+			} else if val, ok := em["value"].(string); ok && val != "" {
+				label = fmt.Sprintf("%s %q", kind, val)
+			}
+		}
+		if kind == "section" && i+2 < len(parts) && parts[i+2] == "question" {
+			label = "" // a question's id is enough
+		}
+		if label != "" {
+			names = append(names, label)
+		}
+		cur, i = el, i+1
+	}
+	if len(names) == 0 {
+		return ""
+	}
+	return strings.Join(names, ", ") + ": "
+}
+
+func mapGet(v any, k string) any {
+	if m, ok := v.(map[string]any); ok {
+		return m[k]
+	}
+	return nil
+}
+
+func listGet(v any, n int) any {
+	switch l := v.(type) {
+	case []map[string]any:
+		if n < len(l) {
+			return l[n]
+		}
+	case []any:
+		if n < len(l) {
+			return l[n]
+		}
+	}
+	return nil
+}
+
+var idPattern = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
+
+// reserved names are the words conditions use for themselves.
+var reserved = map[string]bool{
+	"dim": true, "composite": true, "has_composite": true, "verdict": true,
+	"flagged": true, "answered": true, "scored": true,
+	"true": true, "false": true, "nil": true, "in": true, "not": true, "and": true, "or": true,
+	"matches": true, "contains": true, "startsWith": true, "endsWith": true, "let": true, "if": true, "else": true,
+}
+
+func (v *validator) id(path, what, id string, seen map[string]string) {
+	switch {
+	case id == "":
+		v.at(path, "%s needs an id", what)
+	case !idPattern.MatchString(id):
+		v.at(join(path, "id"), "id %q should be lower-case letters, digits and _, starting with a letter", id)
+	case seen == nil:
+	case seen[id] != "":
+		v.at(join(path, "id"), "id %q is used twice (first at line %s)", id, seen[id])
+	default:
+		seen[id] = strconv.Itoa(v.pos.line(join(path, "id")))
+	}
+}
+
+var placeholder = regexp.MustCompile(`\{([^{}\s]*)\}`)
+
+var placeholders = map[string]bool{
+	"he": true, "him": true, "his": true, "partner": true,
+	"He": true, "Him": true, "His": true, "Partner": true,
+}
+
+// text checks one text of the set: present when required, no control
+// characters, nothing outside the Basic Multilingual Plane (the PDF fonts
+// and the terminal cannot both be trusted with it), known placeholders only.
+func (v *validator) text(path, key, s string, required bool) {
+	p := join(path, key)
+	if strings.TrimSpace(s) == "" {
+		if required {
+			v.at(path, "%s is empty", quote(key))
+		}
+		return
+	}
+	for _, r := range s {
+		switch {
+		case r == '\n' || r == '\t':
+		case r > 0xFFFF:
+			v.at(p, "%s contains %U %q, outside the Basic Multilingual Plane; emoji and other such characters cannot be shown in every terminal and PDF", key, r, string(r))
+			return
+		case unicode.IsControl(r) || r == 0x2028 || r == 0x2029:
+			v.at(p, "%s contains the control character %U; texts may hold only printable characters, line breaks and tabs", key, r)
+			return
+		}
+	}
+	for _, m := range placeholder.FindAllStringSubmatch(s, -1) {
+		if !placeholders[m[1]] {
+			v.at(p, "%s uses unknown placeholder %s; the known ones are {he} {him} {his} {partner}, capitalised or not", key, m[0])
+		}
+	}
+}
+
+// validate checks a decoded set whole, filling its index as it goes.
+func (v *validator) validate() {
+	s := v.set
+	s.index = &index{
+		questions:  map[string]*Question{},
+		dimensions: map[string]*Dimension{},
+		flags:      map[string]*Flag{},
+		phases:     map[string]*Phase{},
+		verdicts:   map[string]*Verdict{},
+	}
+	ix := s.index
+
+	v.id("", "the set", s.ID, nil)
+	v.text("", "title", s.Title, true)
+	v.text("", "version", s.Version, true)
+	v.text("", "intro", s.Intro, true)
+	v.text("", "disclaimer", s.Disclaimer, true)
+	if s.Language == "" {
+		s.Language = "en"
+	}
+	for key, p := range map[string]*string{"he": &s.Partner.He, "him": &s.Partner.Him, "his": &s.Partner.His, "partner": &s.Partner.Partner} {
+		def := map[string]string{"he": "he", "him": "him", "his": "his", "partner": "him"}[key]
+		if strings.TrimSpace(*p) == "" {
+			*p = def
+		} else {
+			v.text("partner", key, *p, false)
+		}
+	}
+
+	for _, name := range sortedScaleNames(s.Scales) {
+		sc := s.Scales[name]
+		path := "scale." + name
+		if !idPattern.MatchString(name) {
+			v.at(path, "scale name %q should be lower-case letters, digits and _", name)
+		}
+		if len(sc.Labels) < 2 {
+			v.at(path, "a scale needs at least two labels")
+		}
+		for i, l := range sc.Labels {
+			v.text(join(path, "labels"), strconv.Itoa(i), l, true)
+		}
+	}
+
+	seen := map[string]string{}
+	for i, d := range s.Dimensions {
+		path := fmt.Sprintf("dimension.%d", i)
+		v.id(path, "a dimension", d.ID, seen)
+		if d.ID != "" {
+			ix.dimensions[d.ID] = d
+		}
+		v.text(path, "title", d.Title, true)
+		v.text(path, "about", d.About, false)
+		v.text(path, "strong", d.Strong, true)
+		v.text(path, "weak", d.Weak, true)
+		if d.Weight <= 0 {
+			v.at(join(path, "weight"), "weight must be more than 0, not %g", d.Weight)
+		}
+	}
+
+	seen = map[string]string{}
+	for i, f := range s.Flags {
+		path := fmt.Sprintf("flag.%d", i)
+		v.id(path, "a flag", f.ID, seen)
+		if f.ID != "" {
+			ix.flags[f.ID] = f
+		}
+		v.text(path, "title", f.Title, true)
+		v.text(path, "text", f.Text, true)
+	}
+
+	// Questions first get their ids and places, so that conditions
+	// anywhere may refer to any of them.
+	seen = map[string]string{}
+	sectionSeen := map[string]string{}
+	for i, sec := range s.Sections {
+		path := fmt.Sprintf("section.%d", i)
+		v.id(path, "a section", sec.ID, sectionSeen)
+		v.text(path, "title", sec.Title, true)
+		v.text(path, "intro", sec.Intro, false)
+		if len(sec.Questions) == 0 {
+			v.at(path, "section has no questions")
+		}
+		for j, q := range sec.Questions {
+			qpath := fmt.Sprintf("%s.question.%d", path, j)
+			q.Section = sec
+			q.Pos = len(s.order)
+			s.order = append(s.order, q)
+			v.id(qpath, "a question", q.ID, seen)
+			if reserved[q.ID] {
+				v.at(join(qpath, "id"), "id %q is a word conditions use for themselves; choose another", q.ID)
+			} else if q.ID != "" && ix.questions[q.ID] == nil {
+				ix.questions[q.ID] = q
+			}
+		}
+	}
+	if len(s.order) == 0 {
+		v.add(0, "set has no questions; add a [[section]] with at least one [[section.question]]")
+	}
+
+	fed := map[string]bool{}
+	flagRaised := map[string]bool{}
+	for i, sec := range s.Sections {
+		for j, q := range sec.Questions {
+			v.question(fmt.Sprintf("section.%d.question.%d", i, j), q, fed, flagRaised)
+		}
+	}
+	for i, d := range s.Dimensions {
+		if d.ID != "" && !fed[d.ID] {
+			v.at(fmt.Sprintf("dimension.%d", i), "no question feeds this dimension; give a question dimension = %q or option points", d.ID)
+		}
+	}
+
+	v.scoring()
+	v.readiness()
+
+	seen = map[string]string{}
+	for i, p := range s.Phases {
+		path := fmt.Sprintf("phase.%d", i)
+		v.id(path, "a phase", p.ID, seen)
+		if p.ID != "" {
+			ix.phases[p.ID] = p
+		}
+		v.text(path, "title", p.Title, true)
+	}
+	seen = map[string]string{}
+	for i, vd := range s.Verdicts {
+		path := fmt.Sprintf("verdict.%d", i)
+		v.id(path, "a verdict", vd.ID, seen)
+		if vd.ID != "" {
+			ix.verdicts[vd.ID] = vd
+		}
+	}
+
+	cc := newCondCompiler(s)
+	compile := func(path string, c *Cond, ctx context, before int) {
+		if c == nil {
+			return
+		}
+		for _, p := range cc.compile(c, ctx, before) {
+			v.at(join(path, "when"), "%s", p)
+		}
+	}
+	for i, f := range s.Flags {
+		path := fmt.Sprintf("flag.%d", i)
+		compile(path, f.When, inQuiz, flagPosition)
+		if f.When != nil {
+			flagRaised[f.ID] = true
+		}
+		if f.ID != "" && !flagRaised[f.ID] {
+			v.at(path, "flag %q is never raised; name it in an option's flag or give it a condition", f.ID)
+		}
+	}
+	never := map[string]bool{} // questions that can never be asked
+	for i, sec := range s.Sections {
+		path := fmt.Sprintf("section.%d", i)
+		first := -1
+		if len(sec.Questions) > 0 {
+			first = sec.Questions[0].Pos
+		}
+		compile(path, sec.When, inQuiz, first)
+		secNever := v.never(path, "section", sec.When, never)
+		for j, q := range sec.Questions {
+			qpath := fmt.Sprintf("%s.question.%d", path, j)
+			compile(qpath, q.When, inQuiz, q.Pos)
+			if secNever {
+				never[q.ID] = true
+			} else if v.never(qpath, "question", q.When, never) {
+				never[q.ID] = true
+			}
+		}
+	}
+
+	if len(s.Verdicts) == 0 {
+		v.add(0, "set has no verdicts; add at least one [[verdict]], the last one with no condition")
+	}
+	catchAll := -1
+	for i, vd := range s.Verdicts {
+		path := fmt.Sprintf("verdict.%d", i)
+		v.text(path, "title", vd.Title, true)
+		v.text(path, "summary", vd.Summary, true)
+		v.text(path, "text", vd.Text, true)
+		compile(path, vd.When, inVerdict, -1)
+		if catchAll >= 0 {
+			v.at(path, "verdict can never be reached: verdict %q before it always holds", s.Verdicts[catchAll].ID)
+			continue
+		}
+		if vd.When == nil || (vd.When.constant && vd.When.prog != nil && vd.When.Holds(s.Env(nil, nil))) {
+			catchAll = i
+		}
+	}
+	if len(s.Verdicts) > 0 && catchAll < 0 {
+		v.at(fmt.Sprintf("verdict.%d", len(s.Verdicts)-1), "the last verdict must always hold (no condition, or when = \"true\"), so that every set of answers gets a verdict")
+	}
+
+	if len(s.Steps) > 0 && len(s.Phases) == 0 {
+		v.add(0, "set has steps but no phases; add [[phase]] tables for the steps to name")
+	}
+	seen = map[string]string{}
+	for i, st := range s.Steps {
+		path := fmt.Sprintf("step.%d", i)
+		v.id(path, "a step", st.ID, seen)
+		v.text(path, "text", st.Text, true)
+		if st.Phase == "" {
+			v.at(path, "step needs a phase")
+		} else if ix.phases[st.Phase] == nil && len(s.Phases) > 0 {
+			v.at(join(path, "phase"), "unknown phase %q%s", st.Phase, suggest(st.Phase, phaseIDs(s)))
+		}
+		compile(path, st.When, inReport, -1)
+	}
+	seen = map[string]string{}
+	for i, r := range s.Resources {
+		path := fmt.Sprintf("resource.%d", i)
+		v.id(path, "a resource", r.ID, seen)
+		v.text(path, "title", r.Title, true)
+		v.text(path, "text", r.Text, true)
+		compile(path, r.When, inReport, -1)
+	}
+	for i, p := range s.Honest {
+		path := fmt.Sprintf("honest.%d", i)
+		v.text(path, "title", p.Title, true)
+		v.text(path, "text", p.Text, true)
+		compile(path, p.When, inReport, -1)
+	}
+}
+
+// never reports, and returns true, when a condition can never hold: it
+// is always false, or it reads only questions that are never asked.
+func (v *validator) never(path, what string, c *Cond, never map[string]bool) bool {
+	if c == nil || c.prog == nil {
+		return false
+	}
+	if c.constant && !c.Holds(v.set.Env(nil, nil)) {
+		v.at(join(path, "when"), "%s can never be asked: its condition is always false", what)
+		return true
+	}
+	if len(c.questions) > 0 {
+		for _, id := range c.questions {
+			if !never[id] {
+				return false
+			}
+		}
+		v.at(join(path, "when"), "%s can never be asked: its condition reads only questions that are never asked", what)
+		return true
+	}
+	return false
+}
+
+func (v *validator) question(path string, q *Question, fed, flagRaised map[string]bool) {
+	s := v.set
+	v.text(path, "text", q.Text, true)
+	v.text(path, "help", q.Help, false)
+	v.text(path, "min_label", q.MinLabel, false)
+	v.text(path, "max_label", q.MaxLabel, false)
+	if q.Weight < 0 {
+		v.at(join(path, "weight"), "weight must not be negative")
+	}
+	if q.Weight == 0 {
+		q.Weight = 1
+	}
+	switch q.Kind {
+	case KindChoice, KindMulti, KindScale, KindNumber, KindText:
+	case "":
+		v.at(path, "question needs a kind: choice, multi, scale, number or text")
+		return
+	default:
+		v.at(join(path, "kind"), "unknown kind %q%s; the kinds are choice, multi, scale, number and text", q.Kind,
+			suggest(string(q.Kind), []string{"choice", "multi", "scale", "number", "text"}))
+		return
+	}
+	hasOptions := q.Kind == KindChoice || q.Kind == KindMulti
+	if !hasOptions && len(q.Options) > 0 {
+		v.at(join(path, "options"), "a %s question takes no options", q.Kind)
+	}
+	if q.Kind != KindScale && q.Scale != "" {
+		v.at(join(path, "scale"), "only a scale question takes a scale")
+	}
+	if q.Kind != KindNumber && (q.MinLabel != "" || q.MaxLabel != "") {
+		v.at(path, "only a number question takes min_label and max_label")
+	}
+	if (q.Kind == KindChoice || q.Kind == KindScale || q.Kind == KindText) && (q.Min != nil || q.Max != nil) {
+		v.at(path, "a %s question takes no min or max", q.Kind)
+	}
+	switch q.Kind {
+	case KindScale:
+		if q.Scale == "" {
+			v.at(path, "a scale question needs scale = the name of a [scale.NAME] table")
+		} else if s.Scales[q.Scale] == nil {
+			v.at(join(path, "scale"), "unknown scale %q%s", q.Scale, suggest(q.Scale, sortedScaleNames(s.Scales)))
+		}
+	case KindNumber:
+		if q.Min == nil || q.Max == nil {
+			v.at(path, "a number question needs min and max")
+		} else if *q.Min >= *q.Max {
+			v.at(join(path, "max"), "max (%d) must be more than min (%d)", *q.Max, *q.Min)
+		} else if *q.Max-*q.Min > 1000 {
+			v.at(join(path, "max"), "a number question's range may span at most 1000")
+		}
+	case KindMulti:
+		lo, hi := s.Range(q)
+		if lo < 0 || hi > len(q.Options) || lo > hi {
+			v.at(path, "min and max must satisfy 0 <= min <= max <= %d (the number of options), not %d and %d", len(q.Options), lo, hi)
+		}
+	}
+	if q.Dimension != "" {
+		switch {
+		case q.Kind != KindScale && q.Kind != KindNumber:
+			v.at(join(path, "dimension"), "only scale and number questions feed a dimension directly; a choice question gives points per option")
+		case s.index.dimensions[q.Dimension] == nil:
+			v.at(join(path, "dimension"), "unknown dimension %q%s", q.Dimension, suggest(q.Dimension, s.dimensionIDs()))
+		default:
+			fed[q.Dimension] = true
+		}
+	} else if q.Reverse {
+		v.at(join(path, "reverse"), "reverse has no effect without a dimension")
+	}
+	if !hasOptions {
+		return
+	}
+	if len(q.Options) < 2 {
+		v.at(path, "a %s question needs at least two options", q.Kind)
+	}
+	values := map[string]bool{}
+	type span struct{ lo, hi float64 }
+	spans := map[string]*span{}
+	for k, o := range q.Options {
+		opath := fmt.Sprintf("%s.options.%d", path, k)
+		switch {
+		case o.Value == "":
+			v.at(opath, "option %d needs a value", k+1)
+		case values[o.Value]:
+			v.at(opath, "option value %q is used twice", o.Value)
+		}
+		values[o.Value] = true
+		v.text(opath, "label", o.Label, true)
+		v.text(opath, "help", o.Help, false)
+		if o.Flag != "" {
+			if s.index.flags[o.Flag] == nil {
+				v.at(join(opath, "flag"), "unknown flag %q%s", o.Flag, suggest(o.Flag, s.flagIDs()))
+			} else {
+				flagRaised[o.Flag] = true
+			}
+		}
+		if len(o.Points) > 0 && q.Kind == KindMulti {
+			v.at(join(opath, "points"), "only choice options give points; a multi question may raise flags")
+			continue
+		}
+		for _, d := range sortedDims(o.Points) {
+			if s.index.dimensions[d] == nil {
+				v.at(join(opath, "points"), "points for unknown dimension %q%s", d, suggest(d, s.dimensionIDs()))
+				continue
+			}
+			p := o.Points[d]
+			if sp := spans[d]; sp == nil {
+				spans[d] = &span{p, p}
+			} else {
+				sp.lo, sp.hi = min(sp.lo, p), max(sp.hi, p)
+			}
+		}
+	}
+	for _, d := range sortedSpans(spans) {
+		if spans[d].lo == spans[d].hi {
+			v.at(path, "every option gives %g points to %q, so the answer cannot move it", spans[d].lo, d)
+		} else {
+			fed[d] = true
+		}
+	}
+}
+
+func (v *validator) scoring() {
+	s := v.set
+	sc := &s.Scoring
+	if sc.MinAnswered == 0 {
+		sc.MinAnswered = 0.5
+	} else if sc.MinAnswered < 0 || sc.MinAnswered > 1 {
+		v.at("scoring.min_answered", "min_answered is a share between 0 and 1, not %g", sc.MinAnswered)
+	}
+	if sc.MinDimensions == 0 {
+		sc.MinDimensions = len(s.Dimensions)
+	} else if sc.MinDimensions < 0 || sc.MinDimensions > len(s.Dimensions) {
+		v.at("scoring.min_dimensions", "min_dimensions must be between 1 and the number of dimensions (%d), not %d", len(s.Dimensions), sc.MinDimensions)
+	}
+	if len(sc.Bands) == 0 {
+		sc.Bands = []float64{40, 70}
+	} else if len(sc.Bands) != 2 || !(0 < sc.Bands[0] && sc.Bands[0] < sc.Bands[1] && sc.Bands[1] <= 100) {
+		v.at("scoring.bands", "bands are two cut points between 0 and 100, the first lower, such as [40, 70]")
+	}
+}
+
+func (v *validator) readiness() {
+	s := v.set
+	r := s.Readiness
+	check := func(key, id string, kinds ...Kind) {
+		if id == "" {
+			return
+		}
+		q := s.index.questions[id]
+		if q == nil {
+			v.at("readiness."+key, "unknown question %q%s", id, suggest(id, s.questionIDs()))
+			return
+		}
+		for _, k := range kinds {
+			if q.Kind == k {
+				return
+			}
+		}
+		v.at("readiness."+key, "question %q is a %s question; %s needs a %s question", id, q.Kind, key, kinds[0])
+	}
+	check("stage", r.Stage, KindChoice, KindScale)
+	check("importance", r.Importance, KindNumber, KindScale)
+	check("confidence", r.Confidence, KindNumber, KindScale)
+	v.text("readiness", "reflection", r.Reflection, false)
+}
+
+func sortedScaleNames(m map[string]*Scale) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func sortedDims(m map[string]float64) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func sortedSpans[T any](m map[string]T) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func phaseIDs(s *Set) []string {
+	out := make([]string, len(s.Phases))
+	for i, p := range s.Phases {
+		out[i] = p.ID
+	}
+	return out
+}

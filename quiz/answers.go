@@ -1,0 +1,216 @@
+// Package quiz runs a question set with a person: it asks the questions
+// (in a terminal with survey, or line by line), keeps the answers and the
+// progress file, and scores answers into a Result.
+package quiz
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+
+	"amends/questions"
+)
+
+// Answers are one person's answers to one set.
+type Answers struct {
+	Set     string            `toml:"set" json:"set"`
+	Version string            `toml:"version" json:"version"`
+	Hash    string            `toml:"hash" json:"hash"`
+	Partner questions.Partner `toml:"partner" json:"partner"`
+	// Values maps a question id to its answer: a string (choice, text),
+	// a []string (multi) or an int (scale, number). A question left
+	// unanswered has no entry.
+	Values map[string]any `toml:"answers" json:"answers"`
+}
+
+// NewAnswers returns empty answers for s.
+func NewAnswers(s *questions.Set) *Answers {
+	return &Answers{Set: s.ID, Version: s.Version, Hash: s.Hash, Values: map[string]any{}}
+}
+
+// MaxAnswersSize is the largest answers file read.
+const MaxAnswersSize = 1 << 20
+
+// AnswersError is every problem of an answers file, one located line each.
+type AnswersError = questions.Error
+
+// ReadAnswers reads an answers file written by Answers.Encode (or by a
+// person) and checks every answer against s. name is used in messages.
+// Answers to questions whose conditions no longer hold are kept; scoring
+// ignores them.
+func ReadAnswers(name string, r io.Reader, s *questions.Set) (*Answers, error) {
+	src, err := io.ReadAll(io.LimitReader(r, MaxAnswersSize+1))
+	if err != nil {
+		return nil, problem(name, 0, "cannot read: %v", unwrapPath(err))
+	}
+	if len(src) > MaxAnswersSize {
+		return nil, problem(name, 0, "file is larger than 1 MiB; an answers file is a small text file")
+	}
+	var raw struct {
+		Set     string            `toml:"set"`
+		Version string            `toml:"version"`
+		Hash    string            `toml:"hash"`
+		Partner questions.Partner `toml:"partner"`
+		Answers map[string]any    `toml:"answers"`
+	}
+	md, err := toml.Decode(string(src), &raw)
+	if err != nil {
+		var pe toml.ParseError
+		if errors.As(err, &pe) {
+			line := max(pe.Position.Line, 1)
+			return nil, problem(name, line, "not valid TOML: %s", strings.Join(strings.Fields(pe.Message), " "))
+		}
+		return nil, problem(name, 0, "%s", strings.TrimPrefix(err.Error(), "toml: "))
+	}
+	line := questions.KeyLines(string(src))
+	var probs []questions.Problem
+	add := func(l int, format string, a ...any) {
+		probs = append(probs, questions.Problem{File: name, Line: l, Msg: fmt.Sprintf(format, a...)})
+	}
+	for _, k := range md.Undecoded() {
+		if len(k) > 0 && k[0] == "answers" {
+			continue
+		}
+		add(line(k.String()), "unknown key %q", k.String())
+	}
+	switch {
+	case raw.Set == "":
+		add(0, "no set id; the file should start with set = %q", s.ID)
+	case raw.Set != s.ID:
+		add(line("set"), "these answers are for set %q, not %q; pass -set with the file they were given to", raw.Set, s.ID)
+	case raw.Version != "" && raw.Version != s.Version:
+		add(line("version"), "these answers are for version %s of %q, not %s; pass -set with that version's file", raw.Version, s.ID, s.Version)
+	}
+	a := &Answers{Set: s.ID, Version: s.Version, Hash: s.Hash, Partner: raw.Partner, Values: map[string]any{}}
+	for _, id := range sortedIDs(raw.Answers) {
+		q := s.Question(id)
+		if q == nil {
+			add(line("answers."+id), "answer to unknown question %q%s", id, questions.Suggest(id, ids(s)))
+			continue
+		}
+		v, err := s.Normalize(q, raw.Answers[id])
+		if err != nil {
+			add(line("answers."+id), "answer to %q: %v", id, err)
+			continue
+		}
+		a.Values[id] = v
+	}
+	a.Partner.He = questions.CleanText(a.Partner.He)
+	a.Partner.Him = questions.CleanText(a.Partner.Him)
+	a.Partner.His = questions.CleanText(a.Partner.His)
+	a.Partner.Partner = questions.CleanText(a.Partner.Partner)
+	if len(probs) > 0 {
+		sort.SliceStable(probs, func(i, j int) bool { return probs[i].Line < probs[j].Line })
+		return nil, &questions.Error{Problems: probs}
+	}
+	return a, nil
+}
+
+// ReadAnswersFile opens path and reads it with ReadAnswers.
+func ReadAnswersFile(path string, s *questions.Set) (*Answers, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, problem(path, 0, "cannot read: %v", unwrapPath(err))
+	}
+	defer f.Close()
+	return ReadAnswers(path, f, s)
+}
+
+// Encode writes the answers as TOML, in the set's asking order, each with
+// the question's text as a comment so that the file reads on its own.
+func (a *Answers) Encode(w io.Writer, s *questions.Set) error {
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "# Answers to %q, kept by amends. They are private: anyone who can read\n", s.Title)
+	fmt.Fprintf(&b, "# this file can read them. Delete it when you no longer need it.\n")
+	fmt.Fprintf(&b, "set = %s\nversion = %s\nhash = %s\n", tomlString(a.Set), tomlString(a.Version), tomlString(a.Hash))
+	if a.Partner != (questions.Partner{}) {
+		fmt.Fprintf(&b, "\n[partner]\nhe = %s\nhim = %s\nhis = %s\npartner = %s\n",
+			tomlString(a.Partner.He), tomlString(a.Partner.Him), tomlString(a.Partner.His), tomlString(a.Partner.Partner))
+	}
+	b.WriteString("\n[answers]\n")
+	for _, q := range s.Questions() {
+		v, ok := a.Values[q.ID]
+		if !ok {
+			continue
+		}
+		fmt.Fprintf(&b, "# %s\n", oneLine(s.Fill(q.Text, a.Partner)))
+		switch x := v.(type) {
+		case string:
+			fmt.Fprintf(&b, "%s = %s\n", q.ID, tomlString(x))
+		case []string:
+			parts := make([]string, len(x))
+			for i, e := range x {
+				parts[i] = tomlString(e)
+			}
+			fmt.Fprintf(&b, "%s = [%s]\n", q.ID, strings.Join(parts, ", "))
+		case int:
+			fmt.Fprintf(&b, "%s = %d\n", q.ID, x)
+		}
+	}
+	_, err := w.Write(b.Bytes())
+	return err
+}
+
+// tomlString quotes s as a TOML basic string.
+func tomlString(s string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, r := range s {
+		switch r {
+		case '"':
+			b.WriteString(`\"`)
+		case '\\':
+			b.WriteString(`\\`)
+		case '\n':
+			b.WriteString(`\n`)
+		case '\t':
+			b.WriteString(`\t`)
+		default:
+			if r < 0x20 || r == 0x7f {
+				fmt.Fprintf(&b, `\u%04X`, r)
+			} else {
+				b.WriteRune(r)
+			}
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
+}
+
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+func problem(name string, line int, format string, a ...any) error {
+	return &questions.Error{Problems: []questions.Problem{{File: name, Line: line, Msg: fmt.Sprintf(format, a...)}}}
+}
+
+func unwrapPath(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+func sortedIDs(m map[string]any) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func ids(s *questions.Set) []string {
+	qs := s.Questions()
+	out := make([]string, len(qs))
+	for i, q := range qs {
+		out[i] = q.ID
+	}
+	return out
+}
