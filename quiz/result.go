@@ -21,6 +21,10 @@ type Result struct {
 	Phases    []Phase      `json:"phases"`    // next steps by phase, in the set's phase order; empty phases left out
 	Resources []Resource   `json:"resources"` // in the set's order
 	Honest    []Paragraph  `json:"honest"`    // the honest look, in the set's order
+
+	// Answers are every answer given to a question that was asked, in
+	// asking order, for the report's optional appendix.
+	Answers []Answer `json:"answers"`
 }
 
 // SetInfo names the set a Result comes from.

@@ -1,0 +1,76 @@
+package main
+
+import (
+	"fmt"
+	"io"
+
+	"amends/questions"
+	"amends/quiz"
+)
+
+// loadSet loads the set at path, or the built-in set when path is "".
+func loadSet(path string) (*questions.Set, error) {
+	if path == "" {
+		return questions.Builtin()
+	}
+	return questions.LoadFile(path)
+}
+
+func runCheck(args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("check", "[FILE ...]", stderr)
+	if err := parse(fs, args, stderr); err != nil {
+		return err
+	}
+	paths := fs.Args()
+	if len(paths) == 0 {
+		paths = []string{""}
+	}
+	failed := 0
+	for _, p := range paths {
+		s, err := loadSet(p)
+		if err != nil {
+			failed++
+			report(err, stderr)
+			continue
+		}
+		name := p
+		if name == "" {
+			name = "the built-in set"
+		}
+		fmt.Fprintf(stdout, "%s: %q %s is fine: %s\n", name, s.ID, s.Version, summary(s))
+	}
+	if failed > 0 {
+		return exitError{code: exitFail}
+	}
+	return nil
+}
+
+// summary counts what a set holds, for a one-line report.
+func summary(s *questions.Set) string {
+	return fmt.Sprintf("%s, %s, %s, %s, %s",
+		plural(len(s.Sections), "section"), plural(len(s.Questions()), "question"),
+		plural(len(s.Dimensions), "dimension"), plural(len(s.Verdicts), "verdict"), plural(len(s.Steps), "step"))
+}
+
+func plural(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return fmt.Sprintf("%d %ss", n, what)
+}
+
+func runNew(args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("new", "FILE", stderr)
+	if err := parse(fs, args, stderr); err != nil {
+		return err
+	}
+	if fs.NArg() != 1 {
+		return usagef("new takes one file name, such as: amends new my-set.toml")
+	}
+	path := fs.Arg(0)
+	if err := quiz.WriteFile(path, questions.BuiltinSource(), 0o644, false); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "Wrote the built-in set to %s. Change its id, edit it, then run: amends check %s\n", path, path)
+	return nil
+}
