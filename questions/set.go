@@ -46,9 +46,9 @@ type Set struct {
 	Resources  []*Resource  `toml:"resource"`
 
 	// Filled by Load.
-	Hash  string  `toml:"-"` // "sha256:" and the hex digest of the source bytes
-	Name  string  `toml:"-"` // the file name used in messages
-	index *index  `toml:"-"` // ids to items, built once
+	Hash  string `toml:"-"` // "sha256:" and the hex digest of the source bytes
+	Name  string `toml:"-"` // the file name used in messages
+	index *index `toml:"-"` // ids to items, built once
 	order []*Question
 }
 
