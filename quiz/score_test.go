@@ -231,4 +231,3 @@ func BenchmarkScoreBuiltin(b *testing.B) {
 		Score(s, a)
 	}
 }
-
