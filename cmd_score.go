@@ -1,7 +1,173 @@
 package main
 
-import "io"
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+
+	"amends/quiz"
+)
 
 func runScore(args []string, stdout, stderr io.Writer) error {
-	return exitError{code: exitFail, msg: "score is not yet available in this build"}
+	fs := newFlags("score", "-answers FILE [-set FILE] [-json]", stderr)
+	answersPath := fs.String("answers", "", "the answers `file` to score (written by amends take)")
+	setPath := fs.String("set", "", "the question set `file` the answers belong to (default: the built-in set)")
+	asJSON := fs.Bool("json", false, "print the result as JSON, for scripts")
+	if err := parse(fs, args, stderr); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return usagef("score takes no arguments besides its flags; answers come from a file, never the command line")
+	}
+	if *answersPath == "" {
+		return usagef("score needs -answers FILE")
+	}
+	s, err := loadSet(*setPath)
+	if err != nil {
+		return err
+	}
+	a, err := quiz.ReadAnswersFile(*answersPath, s)
+	if err != nil {
+		return err
+	}
+	r := quiz.Score(s, a)
+	if *asJSON {
+		b, err := json.MarshalIndent(r, "", "  ")
+		if err != nil {
+			return err
+		}
+		_, err = fmt.Fprintf(stdout, "%s\n", b)
+		return err
+	}
+	_, err = io.WriteString(stdout, formatResult(r))
+	return err
+}
+
+// formatResult renders a result as plain text for a terminal or a screen
+// reader: no colour, no cursor movement, lines of at most 78 characters.
+func formatResult(r *quiz.Result) string {
+	var b strings.Builder
+	p := func(indent string, text string) { b.WriteString(wrap(text, indent, 78)) }
+	p("", fmt.Sprintf("%s (version %s)", r.Set.Title, r.Set.Version))
+	p("", fmt.Sprintf("You answered %d of the %d questions you were asked.", r.Answered, r.Asked))
+	if r.Set.Disclaimer != "" {
+		p("", r.Set.Disclaimer)
+	}
+
+	b.WriteString("\nVerdict: " + r.Verdict.Title + "\n")
+	p("  ", r.Verdict.Summary)
+	if len(r.Verdict.Why) > 0 {
+		b.WriteString("  Why:\n")
+		for _, w := range r.Verdict.Why {
+			p("    - ", w)
+		}
+	}
+
+	if len(r.Flags) > 0 {
+		b.WriteString("\nWhat needs attention first\n")
+		for _, f := range r.Flags {
+			p("  ", f.Title+": "+f.Text)
+		}
+	}
+
+	if scored := scoredDimensions(r); scored > 0 {
+		b.WriteString("\nWhere you stand (0 to 100, a reflection, not a measurement)\n")
+		for _, d := range r.Dimensions {
+			if !d.Scored {
+				fmt.Fprintf(&b, "  %-32s %s  --  %s\n", clip(d.Title, 32), bar(0, false), d.Band)
+				continue
+			}
+			fmt.Fprintf(&b, "  %-32s %s %3d  %s\n", clip(d.Title, 32), bar(d.Score, true), d.Score, d.Band)
+		}
+		if r.HasComposite {
+			fmt.Fprintf(&b, "  Overall: %d out of 100\n", r.Composite)
+		}
+	}
+
+	rd := r.Readiness
+	if rd.Stage != nil || rd.Importance != nil || rd.Confidence != nil {
+		b.WriteString("\nReadiness to change\n")
+		for _, a := range []*quiz.Answer{rd.Stage, rd.Importance, rd.Confidence} {
+			if a != nil {
+				p("  ", a.Text+" "+a.Answer)
+			}
+		}
+		if rd.Reflection != "" {
+			p("  ", rd.Reflection)
+		}
+	}
+
+	if len(r.Phases) > 0 {
+		b.WriteString("\nNext steps\n")
+		for _, ph := range r.Phases {
+			b.WriteString("  " + ph.Title + "\n")
+			for i, st := range ph.Steps {
+				p(fmt.Sprintf("  %2d. ", i+1), st.Text)
+				if len(st.Because) > 0 {
+					p("      ", "Because: "+strings.Join(st.Because, "; "))
+				}
+			}
+		}
+	}
+
+	if len(r.Resources) > 0 {
+		b.WriteString("\nWhere to get help\n")
+		for _, res := range r.Resources {
+			p("  ", res.Title+": "+res.Text)
+		}
+	}
+	return b.String()
+}
+
+func scoredDimensions(r *quiz.Result) int {
+	n := 0
+	for _, d := range r.Dimensions {
+		if d.Scored {
+			n++
+		}
+	}
+	return n
+}
+
+// bar draws a score as ten cells, in characters a screen reader skips.
+func bar(score int, scored bool) string {
+	if !scored {
+		return strings.Repeat(".", 10)
+	}
+	n := (score + 5) / 10
+	return strings.Repeat("#", n) + strings.Repeat(".", 10-n)
+}
+
+func clip(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}
+
+// wrap breaks text into lines of at most width runes, the first starting
+// with prefix and the rest indented to match it.
+func wrap(text, prefix string, width int) string {
+	var b strings.Builder
+	indent := strings.Repeat(" ", len([]rune(prefix)))
+	for _, para := range strings.Split(strings.TrimSpace(text), "\n") {
+		line := prefix
+		empty := true
+		for _, w := range strings.Fields(para) {
+			if !empty && len([]rune(line))+1+len([]rune(w)) > width {
+				b.WriteString(line + "\n")
+				line, empty = indent, true
+			}
+			if !empty {
+				line += " "
+			}
+			line += w
+			empty = false
+		}
+		b.WriteString(line + "\n")
+		prefix = indent
+	}
+	return b.String()
 }
