@@ -64,6 +64,9 @@ func ReadAnswers(name string, r io.Reader, s *questions.Set) (*Answers, error) {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
 			line := max(pe.Position.Line, 1)
+			if strings.Contains(pe.Message, `got '\n'`) && line > 1 {
+				line-- // the parser stands on the next line when a line ends too soon
+			}
 			return nil, problem(name, line, "not valid TOML: %s", strings.Join(strings.Fields(pe.Message), " "))
 		}
 		return nil, problem(name, 0, "%s", strings.TrimPrefix(err.Error(), "toml: "))
