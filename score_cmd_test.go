@@ -54,7 +54,7 @@ texts = 4
 
 	code, out, _ = runCmd("score", "-set", smallSet, "-answers", answers, "-json")
 	var r struct {
-		Verdict struct{ ID string }
+		Verdict   struct{ ID string }
 		Composite int
 	}
 	if code != 0 || json.Unmarshal([]byte(out), &r) != nil || r.Verdict.ID != "possible" || r.Composite != 78 {
