@@ -31,6 +31,9 @@ func runScore(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	if a.Changed(s) {
+		fmt.Fprintf(stderr, "amends: note: %s was answered with an earlier text of set %q %s; the result may differ from before\n", *answersPath, s.ID, s.Version)
+	}
 	r := quiz.Score(s, a)
 	if *asJSON {
 		b, err := json.MarshalIndent(r, "", "  ")

@@ -43,7 +43,8 @@ type AnswersError = questions.Error
 // ReadAnswers reads an answers file written by Answers.Encode (or by a
 // person) and checks every answer against s. name is used in messages.
 // Answers to questions whose conditions no longer hold are kept; scoring
-// ignores them.
+// ignores them. The Hash of the result is the one the file recorded, so
+// that a caller can tell when the set has changed since (Changed).
 func ReadAnswers(name string, r io.Reader, s *questions.Set) (*Answers, error) {
 	src, err := io.ReadAll(io.LimitReader(r, MaxAnswersSize+1))
 	if err != nil {
@@ -90,7 +91,10 @@ func ReadAnswers(name string, r io.Reader, s *questions.Set) (*Answers, error) {
 	case raw.Version != "" && raw.Version != s.Version:
 		add(line("version"), "these answers are for version %s of %q, not %s; pass -set with that version's file", raw.Version, s.ID, s.Version)
 	}
-	a := &Answers{Set: s.ID, Version: s.Version, Hash: s.Hash, Partner: raw.Partner, Values: map[string]any{}}
+	a := &Answers{Set: s.ID, Version: s.Version, Hash: raw.Hash, Partner: raw.Partner, Values: map[string]any{}}
+	if a.Hash == "" {
+		a.Hash = s.Hash
+	}
 	for _, id := range sortedIDs(raw.Answers) {
 		q := s.Question(id)
 		if q == nil {
@@ -114,6 +118,10 @@ func ReadAnswers(name string, r io.Reader, s *questions.Set) (*Answers, error) {
 	}
 	return a, nil
 }
+
+// Changed reports whether the answers were given to a different text of
+// the set than s, though its id and version are the same.
+func (a *Answers) Changed(s *questions.Set) bool { return a.Hash != "" && a.Hash != s.Hash }
 
 // ReadAnswersFile opens path and reads it with ReadAnswers.
 func ReadAnswersFile(path string, s *questions.Set) (*Answers, error) {
