@@ -1,7 +1,84 @@
 package main
 
-import "io"
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
 
+	"amends/quiz"
+)
+
+// runForget deletes everything amends keeps by itself: the progress files
+// in its state directory, and the directory when it is left empty. It says
+// what it deletes first. Reports and answers files the person saved are
+// theirs, and are left alone.
 func runForget(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
-	return exitError{code: exitFail, msg: "forget is not yet available in this build"}
+	flags := newFlags("forget", "", stderr)
+	if err := parse(flags, args, stderr); err != nil {
+		return err
+	}
+	if flags.NArg() > 0 {
+		return usagef("forget takes no arguments")
+	}
+	dir, err := quiz.StateDir()
+	if err != nil {
+		return err
+	}
+	files, err := quiz.StateFiles(dir)
+	if err != nil {
+		return err
+	}
+	if len(files) == 0 {
+		fmt.Fprintf(stdout, "amends has nothing saved in %s.\n", dir)
+	} else {
+		fmt.Fprintf(stdout, "Deleting what amends saved in %s:\n", dir)
+		for _, f := range files {
+			fmt.Fprintf(stdout, "  %s\n", describe(f))
+		}
+	}
+	failed := 0
+	for _, f := range files {
+		if err := os.Remove(f); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			fmt.Fprintf(stderr, "amends: %s: cannot delete: %v\n", f, unwrap(err))
+			failed++
+		}
+	}
+	// The directory goes too when nothing else is in it.
+	if err := os.Remove(dir); err != nil && !errors.Is(err, fs.ErrNotExist) && len(files) > 0 {
+		if entries, _ := os.ReadDir(dir); len(entries) > 0 {
+			fmt.Fprintf(stdout, "Other files in %s were left alone.\n", dir)
+		}
+	}
+	if failed > 0 {
+		return exitError{code: exitFail}
+	}
+	if len(files) > 0 {
+		fmt.Fprintln(stdout, "Done.")
+	}
+	fmt.Fprintln(stdout, "Reports and answers files you saved yourself are yours: amends does not track them; delete them like any other file.")
+	return nil
+}
+
+// describe names a state file and what it holds, in a few words.
+func describe(path string) string {
+	p, err := quiz.LoadProgress(path)
+	if err != nil {
+		return path
+	}
+	n := len(p.Values)
+	what := "answers"
+	if n == 1 {
+		what = "answer"
+	}
+	return fmt.Sprintf("%s (progress of %q: %d %s)", path, p.Set, n, what)
+}
+
+func unwrap(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }

@@ -1,0 +1,101 @@
+package quiz
+
+import (
+	"errors"
+	"strings"
+)
+
+// Asker is how a session talks to a person: one thing at a time. The
+// terminal implementation uses survey prompts; the plain one reads lines,
+// for screen readers and pipes. Every text an Asker is given has already
+// had its partner words filled in.
+type Asker interface {
+	// Say shows text: a heading, an intro, a progress line. Paragraphs
+	// are separated by blank lines.
+	Say(text string)
+	// Ask asks one question and returns the reply.
+	Ask(p *Prompt) (Reply, error)
+	// Choose asks for one of options and returns its index; def is the
+	// index chosen by pressing Enter.
+	Choose(msg string, options []string, def int) (int, error)
+	// Confirm asks a yes or no question.
+	Confirm(msg string, def bool) (bool, error)
+	// Input asks for a line of text; Enter alone gives def.
+	Input(msg, def string) (string, error)
+}
+
+// ErrInterrupted is returned by an Asker when the person pressed Ctrl-C.
+var ErrInterrupted = errors.New("interrupted")
+
+// ErrEndOfInput is returned by an Asker when its input ended before an answer.
+var ErrEndOfInput = errors.New("end of input")
+
+// Prompt is one question as an Asker shows it.
+type Prompt struct {
+	ID       string
+	Kind     string // "choice", "multi", "scale", "number" or "text"
+	Progress string // "What happened — question 3 of 6"
+	Text     string
+	Help     string
+	Options  []PromptOption // choice, multi and scale, in order
+	Min, Max int            // number: the range; multi: how many to pick
+	MinLabel string         // number: what Min means
+	MaxLabel string         // number: what Max means
+
+	// The current answer, shown as the default when a question is asked
+	// again: Index for choice and scale, Indices for multi, Number for
+	// number, Text for text. HasDefault says whether there is one.
+	HasDefault bool
+	Default    Reply
+
+	// CanGoBack says whether there is a previous question to go back to.
+	CanGoBack bool
+}
+
+// PromptOption is one option of a prompt.
+type PromptOption struct {
+	Label string
+	Help  string
+}
+
+// Reply is an answer to a Prompt, or a wish to go back.
+type Reply struct {
+	Back    bool
+	Index   int    // choice and scale: the option picked, from 0
+	Indices []int  // multi: the options picked, in order
+	Number  int    // number
+	Text    string // text
+}
+
+// multiCount says how many options of a multi prompt may be picked, in words.
+func multiCount(min, max, n int) string {
+	switch {
+	case min == 0 && max >= n:
+		return "pick any number, or none"
+	case min == max:
+		return "pick " + plural(min, "option")
+	case min == 0:
+		return "pick up to " + itoa(max)
+	case max >= n:
+		return "pick at least " + itoa(min)
+	}
+	return "pick " + itoa(min) + " to " + itoa(max)
+}
+
+// oneLineText joins the lines of s for places where a line break would
+// break the layout, such as an option label.
+func oneLineText(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// safe removes control characters other than line breaks and tabs, so
+// that nothing reaching the terminal can move the cursor or change colour.
+func safe(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r == '\n' || r == '\t' {
+			return r
+		}
+		if r < 0x20 || (r >= 0x7f && r < 0xa0) || r == 0x2028 || r == 0x2029 {
+			return -1
+		}
+		return r
+	}, s)
+}

@@ -1,0 +1,775 @@
+package quiz
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"amends/questions"
+)
+
+// Session is one person taking one set: it asks the questions through an
+// Asker, section by section, keeps the progress file after every answer,
+// and at the end shows the verdict and writes what the person asks for.
+type Session struct {
+	Set   *questions.Set
+	Asker Asker
+	// Answers are the answers so far; nil starts afresh. Run fills them.
+	Answers *Answers
+	// Resumed says Answers come from a progress file.
+	Resumed bool
+	// Position is the id of the question to start at when resuming.
+	Position string
+	// ProgressPath is where progress is kept after every answer; ""
+	// keeps nothing (private mode).
+	ProgressPath string
+	// Source is recorded in the progress file: the set file's absolute
+	// path, "" for the built-in set.
+	Source string
+	// ResumeCommand is the command that continues this quiz, for messages.
+	ResumeCommand string
+	// ReportPath is where the report goes without asking (-o); "" asks.
+	ReportPath string
+	// Force lets ReportPath replace an existing file.
+	Force bool
+	// Date names the default files and dates the report.
+	Date time.Time
+	// WriteReport writes the report of r to path (the report package does
+	// it; quiz cannot import it). kept says where the answers are kept,
+	// "" when nowhere.
+	WriteReport func(path string, r *Result, kept string, overwrite bool) error
+	// Dir is where default file names are put; "" is the working directory.
+	Dir string
+
+	mu        sync.Mutex // held while saving, so a stop never cuts a save short
+	stopped   bool
+	saved     int  // answers in the progress file
+	saveFail  bool // saving failed once; said so and stopped trying
+	revisit   int  // pending steps back (plain mode)
+	lastTitle *questions.Section
+}
+
+// Run takes the person through the set. It returns nil when the quiz is
+// done, an error wrapping ErrInterrupted or ErrEndOfInput when it stopped
+// early (everything answered is then in the progress file), or another
+// error when the end could not be written.
+func (s *Session) Run() error {
+	if s.Answers == nil {
+		s.Answers = NewAnswers(s.Set)
+	}
+	if s.Date.IsZero() {
+		s.Date = time.Now()
+	}
+	if !s.Resumed {
+		s.intro()
+		if err := s.partnerWords(); err != nil {
+			return err
+		}
+	} else {
+		s.Asker.Say(fmt.Sprintf("Welcome back to %s. %s kept; carrying on where you stopped.",
+			s.Set.Title, capital(plural(len(s.Answers.Values), "answer"))+wasWere(len(s.Answers.Values))))
+	}
+	if err := s.questions(); err != nil {
+		return err
+	}
+	return s.finish()
+}
+
+func wasWere(n int) string {
+	if n == 1 {
+		return " is"
+	}
+	return " are"
+}
+
+// intro shows the set's intro and what happens to the answers.
+func (s *Session) intro() {
+	s.Asker.Say(s.fill(s.Set.Title) + "\n\n" + s.fill(s.Set.Intro))
+	var b strings.Builder
+	b.WriteString("About your answers: nothing leaves this computer. ")
+	if s.ProgressPath == "" {
+		b.WriteString("You chose private mode, so nothing is saved while you answer: if you stop, your answers are gone. At the end you can save a report if you want one.")
+	} else {
+		fmt.Fprintf(&b, "Each answer is saved as you go in %s, which only you can read, so you can stop at any time with Ctrl-C and carry on later with %q. At the end you choose what to keep; %q deletes everything amends saved.",
+			s.ProgressPath, s.ResumeCommand, "amends forget")
+	}
+	s.Asker.Say(b.String())
+}
+
+// partnerWords lets the person choose how the questions speak of the partner.
+func (s *Session) partnerWords() error {
+	type words struct{ he, him, his string }
+	sets := []words{{"he", "him", "his"}, {"she", "her", "her"}, {"they", "them", "their"}}
+	own := words{s.Set.Partner.He, s.Set.Partner.Him, s.Set.Partner.His}
+	def := -1
+	for i, w := range sets {
+		if w == own {
+			def = i
+		}
+	}
+	if def < 0 {
+		sets = append([]words{own}, sets...)
+		def = 0
+	}
+	opts := make([]string, len(sets))
+	for i, w := range sets {
+		opts[i] = w.he + ", " + w.him + ", " + w.his
+		if i == def {
+			opts[i] += " (as written)"
+		}
+	}
+	i, err := s.Asker.Choose(fmt.Sprintf("The questions speak of your partner as %q. Which words should they use?", own.he), opts, def)
+	if err != nil {
+		return err
+	}
+	if i != def {
+		w := sets[i]
+		s.Answers.Partner.He, s.Answers.Partner.Him, s.Answers.Partner.His = w.he, w.him, w.his
+		if s.Set.Partner.Partner == own.him {
+			s.Answers.Partner.Partner = w.him
+		}
+	}
+	name, err := s.Asker.Input("A name or nickname to use in the questions, if you like (press Enter to skip):", "")
+	if err != nil {
+		return err
+	}
+	if name = oneLineText(questions.CleanText(name)); name != "" {
+		if r := []rune(name); len(r) > 40 {
+			name = string(r[:40])
+		}
+		s.Answers.Partner.Partner = name
+	}
+	return nil
+}
+
+func (s *Session) fill(text string) string { return s.Set.Fill(text, s.Answers.Partner) }
+
+// plan returns the questions that will be asked given the answers so far,
+// in asking order. A section's or question's condition is read against
+// the answers to the questions before it that are asked, and the flags
+// those answers raise.
+func (s *Session) plan() []*questions.Question {
+	set := s.Set
+	kept := map[string]any{}
+	var flags map[string]bool
+	env := func() *questions.Env { return set.Env(kept, &questions.Facts{Flags: flags}) }
+	var out []*questions.Question
+	for _, sec := range set.Sections {
+		if !sec.When.Holds(env()) {
+			continue
+		}
+		for _, q := range sec.Questions {
+			if !q.When.Holds(env()) {
+				continue
+			}
+			out = append(out, q)
+			if v, ok := s.Answers.Values[q.ID]; ok {
+				kept[q.ID] = v
+				flags = s.flags(kept)
+			}
+		}
+	}
+	return out
+}
+
+// flags returns the flags raised by the answers given: by the options
+// picked, and by the flags' own conditions.
+func (s *Session) flags(answers map[string]any) map[string]bool {
+	raised := map[string]bool{}
+	for id, v := range answers {
+		q := s.Set.Question(id)
+		if q == nil {
+			continue
+		}
+		switch x := v.(type) {
+		case string:
+			if o := q.Option(x); o != nil && o.Flag != "" {
+				raised[o.Flag] = true
+			}
+		case []string:
+			for _, val := range x {
+				if o := q.Option(val); o != nil && o.Flag != "" {
+					raised[o.Flag] = true
+				}
+			}
+		}
+	}
+	env := s.Set.Env(answers, nil)
+	for _, f := range s.Set.Flags {
+		if f.When != nil && f.When.Holds(env) {
+			raised[f.ID] = true
+		}
+	}
+	return raised
+}
+
+func indexOf(plan []*questions.Question, id string) int {
+	for i, q := range plan {
+		if q.ID == id {
+			return i
+		}
+	}
+	return -1
+}
+
+// firstUnanswered returns the index of the first question in plan from
+// i on that has no answer, or len(plan).
+func (s *Session) firstUnanswered(plan []*questions.Question, i int) int {
+	for ; i < len(plan); i++ {
+		if _, ok := s.Answers.Values[plan[i].ID]; !ok {
+			return i
+		}
+	}
+	return len(plan)
+}
+
+// questions asks until every question that will be asked has an answer
+// and the person is happy with them.
+func (s *Session) questions() error {
+	plan := s.plan()
+	cur := s.firstUnanswered(plan, 0)
+	if s.Resumed && s.Position != "" {
+		if i := indexOf(plan, s.Position); i >= 0 && i < cur {
+			cur = i
+			s.revisit = s.firstUnanswered(plan, 0) - i
+		}
+	}
+	for {
+		plan = s.plan()
+		if cur >= len(plan) {
+			again, err := s.finalReview()
+			if err != nil {
+				return err
+			}
+			if !again {
+				return nil
+			}
+			plan = s.plan()
+			cur = s.firstUnanswered(plan, 0)
+			continue
+		}
+		q := plan[cur]
+		reply, err := s.ask(q, plan, cur, cur > 0)
+		if err != nil {
+			return err
+		}
+		if reply.Back {
+			cur--
+			s.revisit++
+			continue
+		}
+		plan = s.plan()
+		idx := indexOf(plan, q.ID)
+		next := idx + 1
+		if s.revisit > 0 {
+			s.revisit--
+		} else {
+			next = s.firstUnanswered(plan, next)
+		}
+		if next >= len(plan) || plan[next].Section != q.Section {
+			s.revisit = 0
+			if err := s.sectionReview(q.Section); err != nil {
+				return err
+			}
+			plan = s.plan()
+			next = s.firstUnanswered(plan, 0)
+		}
+		cur = next
+	}
+}
+
+// ask asks q, stores the answer and saves progress.
+func (s *Session) ask(q *questions.Question, plan []*questions.Question, idx int, canBack bool) (Reply, error) {
+	if q.Section != s.lastTitle {
+		// The progress line names the section; its intro, if any, comes first.
+		s.lastTitle = q.Section
+		if q.Section.Intro != "" {
+			s.Asker.Say(s.fill(q.Section.Intro))
+		}
+	}
+	p := s.prompt(q)
+	p.Progress = fmt.Sprintf("%s — question %d of %d", s.fill(q.Section.Title), idx+1, len(plan))
+	p.CanGoBack = canBack
+	for {
+		r, err := s.Asker.Ask(p)
+		if err != nil {
+			return r, err
+		}
+		if r.Back {
+			if canBack {
+				return r, nil
+			}
+			s.Asker.Say("This is the first question; there is nothing before it.")
+			continue
+		}
+		if err := p.Check(r); err != nil {
+			s.Asker.Say(err.Error())
+			continue
+		}
+		v, err := s.Set.Normalize(q, s.value(q, r))
+		if err != nil {
+			s.Asker.Say(capital(err.Error()) + ".")
+			continue
+		}
+		s.Answers.Values[q.ID] = v
+		next := plan
+		if i := indexOf(next, q.ID); i >= 0 && i+1 < len(next) {
+			s.save(next[i+1].ID)
+		} else {
+			s.save("")
+		}
+		return r, nil
+	}
+}
+
+// prompt builds the Prompt for q with its current answer as the default.
+func (s *Session) prompt(q *questions.Question) *Prompt {
+	p := &Prompt{ID: q.ID, Kind: string(q.Kind), Text: s.fill(q.Text), Help: s.fill(q.Help)}
+	switch q.Kind {
+	case questions.KindChoice, questions.KindMulti:
+		for _, o := range q.Options {
+			p.Options = append(p.Options, PromptOption{Label: oneLineText(s.fill(o.Label)), Help: oneLineText(s.fill(o.Help))})
+		}
+	case questions.KindScale:
+		for _, l := range s.Set.Labels(q) {
+			p.Options = append(p.Options, PromptOption{Label: oneLineText(s.fill(l))})
+		}
+	}
+	p.Min, p.Max = s.Set.Range(q)
+	p.MinLabel, p.MaxLabel = oneLineText(s.fill(q.MinLabel)), oneLineText(s.fill(q.MaxLabel))
+	v, ok := s.Answers.Values[q.ID]
+	if !ok {
+		return p
+	}
+	p.HasDefault = true
+	switch x := v.(type) {
+	case string:
+		if q.Kind == questions.KindChoice {
+			for i, o := range q.Options {
+				if o.Value == x {
+					p.Default.Index = i
+				}
+			}
+		} else {
+			p.Default.Text = x
+		}
+	case []string:
+		for i, o := range q.Options {
+			for _, val := range x {
+				if o.Value == val {
+					p.Default.Indices = append(p.Default.Indices, i)
+				}
+			}
+		}
+	case int:
+		if q.Kind == questions.KindScale {
+			p.Default.Index = x - 1
+		} else {
+			p.Default.Number = x
+		}
+	}
+	return p
+}
+
+// value turns a reply into the answer's value.
+func (s *Session) value(q *questions.Question, r Reply) any {
+	switch q.Kind {
+	case questions.KindChoice:
+		return q.Options[r.Index].Value
+	case questions.KindMulti:
+		out := []string{}
+		for _, i := range r.Indices {
+			out = append(out, q.Options[i].Value)
+		}
+		return out
+	case questions.KindScale:
+		return r.Index + 1
+	case questions.KindNumber:
+		return r.Number
+	}
+	return questions.CleanText(r.Text)
+}
+
+// Check says what is wrong with a reply to p, in words for the person.
+func (p *Prompt) Check(r Reply) error {
+	switch p.Kind {
+	case "choice", "scale":
+		if r.Index < 0 || r.Index >= len(p.Options) {
+			return fmt.Errorf("Please pick one of the options, 1 to %d.", len(p.Options))
+		}
+	case "multi":
+		seen := map[int]bool{}
+		for _, i := range r.Indices {
+			if i < 0 || i >= len(p.Options) {
+				return fmt.Errorf("%d is not one of the options; they go from 1 to %d.", i+1, len(p.Options))
+			}
+			seen[i] = true
+		}
+		if len(seen) < p.Min || len(seen) > p.Max {
+			return fmt.Errorf("Please %s.", multiCount(p.Min, p.Max, len(p.Options)))
+		}
+	case "number":
+		if r.Number < p.Min || r.Number > p.Max {
+			return fmt.Errorf("Please give a whole number from %d to %d.", p.Min, p.Max)
+		}
+	}
+	return nil
+}
+
+// sectionReview shows the answers of sec and lets the person change any.
+func (s *Session) sectionReview(sec *questions.Section) error {
+	for {
+		var qs []*questions.Question
+		for _, q := range s.plan() {
+			if q.Section == sec {
+				qs = append(qs, q)
+			}
+		}
+		if len(qs) == 0 {
+			return nil
+		}
+		opts := []string{"Continue"}
+		for _, q := range qs {
+			opts = append(opts, s.reviewLine(q))
+		}
+		i, err := s.Asker.Choose(fmt.Sprintf("That is the end of %q. Continue, or pick an answer to change:", s.fill(sec.Title)), opts, 0)
+		if err != nil {
+			return err
+		}
+		if i == 0 {
+			return nil
+		}
+		if err := s.change(qs[i-1]); err != nil {
+			return err
+		}
+	}
+}
+
+// change asks q again, then any question of its section that the new
+// answer makes askable.
+func (s *Session) change(q *questions.Question) error {
+	plan := s.plan()
+	if _, err := s.ask(q, plan, indexOf(plan, q.ID), false); err != nil {
+		return err
+	}
+	for {
+		plan = s.plan()
+		i := s.firstUnanswered(plan, 0)
+		if i >= len(plan) || plan[i].Section != q.Section {
+			return nil
+		}
+		if _, err := s.ask(plan[i], plan, i, false); err != nil {
+			return err
+		}
+	}
+}
+
+// reviewLine is one question and its answer, short enough for one line.
+func (s *Session) reviewLine(q *questions.Question) string {
+	text := oneLineText(s.fill(q.Text))
+	if r := []rune(text); len(r) > 60 {
+		text = strings.TrimSpace(string(r[:59])) + "…"
+	}
+	v, ok := s.Answers.Values[q.ID]
+	ans := "not answered"
+	if ok {
+		ans = oneLineText(s.Set.Display(q, v, s.Answers.Partner))
+		if ans == "" {
+			ans = "(left empty)"
+		}
+		if r := []rune(ans); len(r) > 40 {
+			ans = strings.TrimSpace(string(r[:39])) + "…"
+		}
+	}
+	return text + " — " + ans
+}
+
+// finalReview asks whether to see the result or change something first;
+// it returns true when a section was gone over again.
+func (s *Session) finalReview() (bool, error) {
+	plan := s.plan()
+	n := 0
+	for _, q := range plan {
+		if _, ok := s.Answers.Values[q.ID]; ok {
+			n++
+		}
+	}
+	i, err := s.Asker.Choose(fmt.Sprintf("That was the last question: you answered %d of %d. Ready to see your result?", n, len(plan)),
+		[]string{"See my result", "Change an answer first"}, 0)
+	if err != nil || i == 0 {
+		return false, err
+	}
+	var secs []*questions.Section
+	opts := []string{"None, see my result"}
+	for _, q := range plan {
+		if len(secs) == 0 || secs[len(secs)-1] != q.Section {
+			secs = append(secs, q.Section)
+			opts = append(opts, s.fill(q.Section.Title))
+		}
+	}
+	j, err := s.Asker.Choose("Which part?", opts, 0)
+	if err != nil || j == 0 {
+		return false, err
+	}
+	return true, s.sectionReview(secs[j-1])
+}
+
+// save writes the progress file, unless private or stopped. A failure is
+// said once; the quiz goes on.
+func (s *Session) save(position string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.ProgressPath == "" || s.stopped || s.saveFail {
+		return
+	}
+	p := &Progress{Set: s.Set.ID, Version: s.Set.Version, Hash: s.Set.Hash, Source: s.Source,
+		Position: position, Partner: s.Answers.Partner, Values: s.Answers.Values}
+	if err := SaveProgress(s.ProgressPath, p, s.Set); err != nil {
+		s.saveFail = true
+		s.Asker.Say("Your progress could not be saved (" + err.Error() + "). You can go on, but if you stop now your answers are gone.")
+		return
+	}
+	s.saved = len(s.Answers.Values)
+}
+
+// Stop is called when the program is about to end early (a signal, the
+// input ending). It waits for a save under way, stops any later one, and
+// returns what to tell the person: how many answers are kept and how to
+// go on.
+func (s *Session) Stop() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.stopped = true
+	switch {
+	case s.ProgressPath == "":
+		return "Stopped. You were in private mode, so nothing was kept."
+	case s.saveFail || s.saved == 0:
+		return "Stopped before anything was saved; nothing was kept."
+	}
+	return fmt.Sprintf("Stopped. Your %s kept in %s.\nTo carry on where you left off: %s",
+		plural(s.saved, "answer")+wasWere(s.saved), s.ProgressPath, s.ResumeCommand)
+}
+
+// score runs Score, turning a panic into an error so that a fault there
+// never loses the answers.
+func (s *Session) score() (r *Result, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			r, err = nil, fmt.Errorf("%v", p)
+		}
+	}()
+	return Score(s.Set, s.Answers), nil
+}
+
+// prune drops answers to questions that will not be asked, so that what
+// is scored and kept is what the person was asked.
+func (s *Session) prune() {
+	asked := map[string]bool{}
+	for _, q := range s.plan() {
+		asked[q.ID] = true
+	}
+	for id := range s.Answers.Values {
+		if !asked[id] {
+			delete(s.Answers.Values, id)
+		}
+	}
+}
+
+// finish scores, shows the verdict and writes the report and answers the
+// person asks for. The answers are never lost: if anything fails, the
+// progress file stays.
+func (s *Session) finish() error {
+	s.prune()
+	s.save("")
+	result, err := s.score()
+	if err != nil {
+		s.Asker.Say("Your answers could not be scored in this build of amends (" + oneLine(err.Error()) + ").")
+		return s.keepOnFailure("")
+	}
+	s.Asker.Say(fmt.Sprintf("Your result: %s\n%s\nThe report explains why, and what you can do next.",
+		oneLineText(result.Verdict.Title), oneLineText(result.Verdict.Summary)))
+
+	date := s.Date.Format("2006-01-02")
+	if s.ReportPath != "" {
+		if err := s.writeReport(s.ReportPath, result, "", s.Force); err != nil {
+			s.Asker.Say("The report could not be written: " + err.Error())
+			return s.keepOnFailure("the report could not be written")
+		}
+		s.Asker.Say(fmt.Sprintf("Your report is in %s (only you can read it).", s.ReportPath))
+		s.removeProgress()
+		return nil
+	}
+
+	reportPath, err := s.askPath("Save your report as a PDF?", true, "File name for the report:", s.defaultName("amends-report-"+date, ".pdf"))
+	if err != nil {
+		return err
+	}
+	kept := ""
+	if s.ProgressPath != "" {
+		ap, err := s.askPath("Keep your answers in a file too, to look at or score again later? Anyone who can open that file can read them.",
+			false, "File name for your answers:", s.defaultName("amends-answers-"+date, ".toml"))
+		if err != nil {
+			return err
+		}
+		if ap != "" {
+			if err := s.writeAnswers(ap); err != nil {
+				s.Asker.Say("Your answers could not be written: " + err.Error())
+			} else {
+				kept = ap
+				s.Asker.Say(fmt.Sprintf("Your answers are in %s (only you can read it). \"amends report -answers %s -o report.pdf\" makes a report from them again.", ap, ap))
+			}
+		}
+	}
+	if reportPath != "" {
+		if err := s.writeReport(reportPath, result, kept, true); err != nil {
+			s.Asker.Say("The report could not be written: " + err.Error())
+			if kept == "" {
+				return s.keepOnFailure("the report could not be written")
+			}
+			return errors.New("the report could not be written; your answers are in " + kept)
+		}
+		s.Asker.Say(fmt.Sprintf("Your report is in %s (only you can read it).", reportPath))
+	}
+	s.removeProgress()
+	if s.ProgressPath != "" {
+		s.Asker.Say("The progress file has been deleted; amends itself keeps nothing now.")
+	}
+	return nil
+}
+
+func (s *Session) writeReport(path string, r *Result, kept string, overwrite bool) (err error) {
+	if s.WriteReport == nil {
+		return errors.New("this build cannot write reports")
+	}
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("%v", p)
+		}
+	}()
+	return s.WriteReport(path, r, kept, overwrite)
+}
+
+func (s *Session) writeAnswers(path string) error {
+	var b strings.Builder
+	if err := s.Answers.Encode(&b, s.Set); err != nil {
+		return err
+	}
+	return WriteFile(path, []byte(b.String()), 0o600, true)
+}
+
+// keepOnFailure makes sure the answers outlive a failure at the end.
+func (s *Session) keepOnFailure(what string) error {
+	if s.ProgressPath != "" && !s.saveFail {
+		s.Asker.Say(fmt.Sprintf("Your answers are kept in %s; %q brings you back to the end to try again.", s.ProgressPath, s.ResumeCommand))
+	} else if s.ReportPath == "" {
+		ap, err := s.askPath("Nothing has been kept so far. Save your answers in a file so they are not lost?", true,
+			"File name for your answers:", s.defaultName("amends-answers-"+s.Date.Format("2006-01-02"), ".toml"))
+		if err != nil {
+			return err
+		}
+		if ap != "" {
+			if err := s.writeAnswers(ap); err != nil {
+				s.Asker.Say("Your answers could not be written either: " + err.Error())
+			} else {
+				s.Asker.Say("Your answers are in " + ap + ".")
+			}
+		}
+	}
+	if what == "" {
+		what = "the answers could not be scored"
+	}
+	return errors.New(what)
+}
+
+func (s *Session) removeProgress() {
+	if s.ProgressPath == "" {
+		return
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.stopped = true
+	if err := os.Remove(s.ProgressPath); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		s.Asker.Say("Your progress file could not be deleted (" + err.Error() + "); \"amends forget\" deletes it.")
+	}
+	os.Remove(filepath.Dir(s.ProgressPath)) // only if empty: leave no trace
+
+}
+
+// defaultName returns base+ext in s.Dir, or base-2+ext and so on when
+// that is taken.
+func (s *Session) defaultName(base, ext string) string {
+	join := func(n string) string {
+		if s.Dir == "" {
+			return n
+		}
+		return strings.TrimRight(s.Dir, "/") + "/" + n
+	}
+	name := join(base + ext)
+	for i := 2; i < 100; i++ {
+		if _, err := os.Lstat(name); err != nil {
+			break
+		}
+		name = join(base + "-" + strconv.Itoa(i) + ext)
+	}
+	return name
+}
+
+// askPath asks whether to save something and where; "" means no. An
+// existing file is replaced only when the person says so.
+func (s *Session) askPath(question string, def bool, nameMsg, defName string) (string, error) {
+	yes, err := s.Asker.Confirm(question, def)
+	if err != nil || !yes {
+		return "", err
+	}
+	for {
+		name, err := s.Asker.Input(nameMsg, defName)
+		if err != nil {
+			return "", err
+		}
+		name = strings.TrimSpace(questions.CleanText(name))
+		if name == "" {
+			name = defName
+		}
+		if strings.HasPrefix(name, "~/") {
+			if home, err := os.UserHomeDir(); err == nil {
+				name = home + name[1:]
+			}
+		}
+		if fi, err := os.Stat(name); err == nil {
+			if fi.IsDir() {
+				s.Asker.Say(name + " is a folder; please give a file name.")
+				continue
+			}
+			replace, err := s.Asker.Confirm(name+" already exists. Replace it?", false)
+			if err != nil {
+				return "", err
+			}
+			if !replace {
+				continue
+			}
+		}
+		return name, nil
+	}
+}
+
+func plural(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return strconv.Itoa(n) + " " + what + "s"
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
+func capital(s string) string {
+	for i, r := range s {
+		return strings.ToUpper(string(r)) + s[i+len(string(r)):]
+	}
+	return s
+}

@@ -1,0 +1,404 @@
+package quiz
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"amends/questions"
+)
+
+func takeSet(t *testing.T) *questions.Set {
+	t.Helper()
+	s, err := questions.LoadFile("testdata/small.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+type plainRun struct {
+	out      string
+	sess     *Session
+	err      error
+	reports  []string
+	progress string
+}
+
+// runPlain takes set with typed lines and returns what was shown.
+func runPlain(t *testing.T, s *questions.Set, input string, mod func(*Session)) *plainRun {
+	t.Helper()
+	dir := t.TempDir()
+	var out strings.Builder
+	r := &plainRun{progress: filepath.Join(dir, "state", "progress-"+s.ID+".toml")}
+	sess := &Session{
+		Set: s, Asker: NewPlain(strings.NewReader(input), &out),
+		ProgressPath: r.progress, ResumeCommand: "amends take -resume",
+		Date: time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC), Dir: dir,
+	}
+	sess.WriteReport = func(path string, res *Result, kept string, overwrite bool) error {
+		r.reports = append(r.reports, path)
+		return os.WriteFile(path, []byte("%PDF "+res.Verdict.ID), 0o600)
+	}
+	if mod != nil {
+		mod(sess)
+	}
+	r.err = sess.Run()
+	r.out, r.sess = out.String(), sess
+	return r
+}
+
+// The small set answered straight through: partner words, the safety
+// question and its review, the five questions of "What happened" and
+// their review, the final review, the report, no answers file.
+const straight = "\n\n" + // partner words: as written, no name
+	"2\n\n" + // afraid: No; review: continue
+	"1,2\n1\n2\n3\nI want to listen more\n\n" + // hurt, trust_detail, blame, texts, note; review
+	"\n" + // final review: see my result
+	"\n\n" + // save the report: yes, default name
+	"\n" // keep answers: no
+
+// Pieces of typed input: partner words as written and no name; the end
+// (see my result, save the report under its default name, keep no answers).
+const (
+	start  = "\n\n"
+	finish = "\n\n\n\n"
+)
+
+func TestPlainStraightThrough(t *testing.T) {
+	s := takeSet(t)
+	r := runPlain(t, s, straight, nil)
+	if r.err != nil {
+		t.Fatalf("Run: %v\n%s", r.err, r.out)
+	}
+	want := map[string]any{"afraid": "no", "hurt": []string{"trust", "words"}, "trust_detail": "told", "blame": 2, "texts": 3, "note": "I want to listen more"}
+	if !reflect.DeepEqual(r.sess.Answers.Values, want) {
+		t.Errorf("answers = %#v, want %#v", r.sess.Answers.Values, want)
+	}
+	for _, s := range []string{
+		"A short set for the tests. Nothing leaves this machine.",
+		"Each answer is saved as you go in " + r.progress,
+		"Before anything else — question 1 of 5",
+		"Has he ever seemed afraid of you?",
+		"  3. I'd rather not say",
+		`"?" for help`,
+		"What happened — question 2 of 5",
+		"What happened — question 3 of 6",
+		"Did he find out, or did you tell him?",
+		"Type numbers separated by commas (pick at least 1)",
+		"Type a number from 0 (none) to 10 (ten or more)",
+		"That is the end of \"What happened\". Continue, or pick an answer to change:",
+		"What kind of hurt was it? — Broken trust; Hurtful words",
+		"Your result: ",
+		"Your report is in " + filepath.Join(r.sess.Dir, "amends-report-2026-11-25.pdf"),
+		"The progress file has been deleted",
+	} {
+		if !strings.Contains(r.out, s) {
+			t.Errorf("output lacks %q\n%s", s, r.out)
+		}
+	}
+	if strings.Contains(r.out, "\x1b") {
+		t.Error("plain output has an escape sequence")
+	}
+	if len(r.reports) != 1 {
+		t.Errorf("reports written: %v", r.reports)
+	}
+	if _, err := os.Stat(r.progress); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("progress file left behind: %v", err)
+	}
+}
+
+func TestPlainProgressCountsOnlyAskedQuestions(t *testing.T) {
+	s := takeSet(t)
+	// No "trust" among the hurts: trust_detail is never asked, so there are 5.
+	r := runPlain(t, s, "\n\n2\n\n2,3\n", nil)
+	if !errors.Is(r.err, ErrEndOfInput) {
+		t.Fatalf("err = %v", r.err)
+	}
+	if !strings.Contains(r.out, "What happened — question 2 of 5") || !strings.Contains(r.out, "What happened — question 3 of 5") {
+		t.Errorf("progress should count 5 questions\n%s", r.out)
+	}
+	if strings.Contains(r.out, "Did he find out") {
+		t.Error("trust_detail asked without trust")
+	}
+}
+
+func TestPlainConditionalSectionSkipped(t *testing.T) {
+	s := takeSet(t)
+	// "Yes" raises the safety flag; the whole "What happened" section is skipped.
+	r := runPlain(t, s, start+"1\n\n"+finish, nil)
+	if r.err != nil {
+		t.Fatalf("Run: %v\n%s", r.err, r.out)
+	}
+	if strings.Contains(r.out, "What kind of hurt") {
+		t.Errorf("section asked despite the safety flag\n%s", r.out)
+	}
+	if !strings.Contains(r.out, "Your result: Safety first") {
+		t.Errorf("no safety verdict\n%s", r.out)
+	}
+}
+
+func TestPlainInvalidInputReasks(t *testing.T) {
+	s := takeSet(t)
+	in := "\n\n" +
+		"9\nmaybe\nno\n\n" + // out of range, not a number, then a label
+		"1,7\nx\n\n1\n" + // multi: out of range, not a number, empty, then fine
+		"?\n1\n" + // trust_detail has no help
+		"0\n5\n" + // scale
+		"11\n-1\nten\n3\n" + // number
+		"hello \x1b[31mred\x1b[0m\n\n" + finish
+	r := runPlain(t, s, in, nil)
+	if r.err != nil {
+		t.Fatalf("Run: %v\n%s", r.err, r.out)
+	}
+	for _, msg := range []string{
+		"Please pick one of the options, 1 to 3.",
+		`"maybe" is not one of the numbers; please type a number from 1 to 3.`,
+		"7 is not one of the options; they go from 1 to 3.",
+		`"x" is not a number; please type numbers separated by commas`,
+		"Please type numbers separated by commas, such as 1, 3.",
+		"There is no more help for this question.",
+		"Please pick one of the options, 1 to 5.",
+		"Please give a whole number from 0 to 10.",
+		"Please type a whole number from 0 to 10.",
+	} {
+		if !strings.Contains(r.out, msg) {
+			t.Errorf("output lacks %q", msg)
+		}
+	}
+	if got := r.sess.Answers.Values["afraid"]; got != "no" {
+		t.Errorf("afraid = %v", got)
+	}
+	if got := r.sess.Answers.Values["note"]; got != "hello [31mred[0m" {
+		t.Errorf("note = %q, want the escape removed", got)
+	}
+	if strings.Contains(r.out, "\x1b") {
+		t.Error("an escape reached the output")
+	}
+}
+
+func TestPlainHelp(t *testing.T) {
+	s := takeSet(t)
+	r := runPlain(t, s, "\n\n?\n", nil)
+	if !strings.Contains(r.out, "> We ask everyone.") {
+		t.Errorf("help not shown\n%s", r.out)
+	}
+}
+
+func TestPlainBack(t *testing.T) {
+	s := takeSet(t)
+	in := "\n\n2\n\n" +
+		"1\nback\n" + // hurt, then back to it
+		"1,3\n1\n" + // hurt again, trust_detail
+		"back\nback\n\n\n" + // from blame back twice to hurt, Enter keeps hurt and trust_detail
+		"4\n0\n\n\n" + finish
+	r := runPlain(t, s, in, nil)
+	if r.err != nil {
+		t.Fatalf("Run: %v\n%s", r.err, r.out)
+	}
+	want := map[string]any{"afraid": "no", "hurt": []string{"trust", "neglect"}, "trust_detail": "told", "blame": 4, "texts": 0, "note": ""}
+	if !reflect.DeepEqual(r.sess.Answers.Values, want) {
+		t.Errorf("answers = %#v\nwant %#v\n%s", r.sess.Answers.Values, want, r.out)
+	}
+	if !strings.Contains(r.out, "press Enter to keep 1, 3") {
+		t.Errorf("going back should offer the current answer\n%s", r.out)
+	}
+	// back at the very first question
+	r = runPlain(t, s, "\n\nback\n", nil)
+	if !strings.Contains(r.out, "This is as far back as you can go here.") {
+		t.Errorf("back at the first question\n%s", r.out)
+	}
+}
+
+func TestSectionReviewChangesAnswer(t *testing.T) {
+	s := takeSet(t)
+	in := "\n\n2\n\n" +
+		"2\n3\n1\n\n" + // hurt: words only; blame, texts, note
+		"2\n1,2\n2\n" + // review: change hurt to trust+words; trust_detail now asked
+		"\n" + finish
+	r := runPlain(t, s, in, nil)
+	if r.err != nil {
+		t.Fatalf("Run: %v\n%s", r.err, r.out)
+	}
+	if got := r.sess.Answers.Values["trust_detail"]; got != "found" {
+		t.Errorf("trust_detail = %v, want found (asked after the change)\n%s", got, r.out)
+	}
+	if got := r.sess.Answers.Values["hurt"]; !reflect.DeepEqual(got, []string{"trust", "words"}) {
+		t.Errorf("hurt = %v", got)
+	}
+}
+
+func TestFinalReviewChange(t *testing.T) {
+	s := takeSet(t)
+	in := "\n\n2\n\n2\n3\n1\n\n\n" +
+		"2\n3\n" + // final review: change an answer, in "What happened"
+		"4\n5\n\n" + // texts, to 5; the review again
+		finish
+	r := runPlain(t, s, in, nil)
+	if r.err != nil {
+		t.Fatalf("Run: %v\n%s", r.err, r.out)
+	}
+	if got := r.sess.Answers.Values["texts"]; got != 5 {
+		t.Errorf("texts = %v, want 5\n%s", got, r.out)
+	}
+}
+
+func TestEndOfInputThenResume(t *testing.T) {
+	s := takeSet(t)
+	r := runPlain(t, s, "\n\n2\n\n1,2\n1\n", nil)
+	if !errors.Is(r.err, ErrEndOfInput) {
+		t.Fatalf("err = %v", r.err)
+	}
+	msg := r.sess.Stop()
+	if !strings.Contains(msg, "Your 3 answers are kept in "+r.progress) || !strings.Contains(msg, "amends take -resume") {
+		t.Errorf("stop message: %s", msg)
+	}
+	p, err := LoadProgress(r.progress)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fi, _ := os.Stat(r.progress); fi.Mode().Perm() != 0o600 {
+		t.Errorf("mode %v", fi.Mode())
+	}
+	rest := p.Restore(s)
+	if rest.Changed || len(rest.Dropped) > 0 || len(rest.Answers.Values) != 3 {
+		t.Fatalf("restored %+v", rest)
+	}
+	// Carry on: blame is next.
+	r2 := runPlain(t, s, "2\n3\n\n\n"+finish, func(ss *Session) {
+		ss.Answers, ss.Resumed, ss.Position = rest.Answers, true, p.Position
+	})
+	if r2.err != nil {
+		t.Fatalf("Run: %v\n%s", r2.err, r2.out)
+	}
+	if !strings.Contains(r2.out, "3 answers are kept; carrying on") || strings.Contains(r2.out, "Has he ever") {
+		t.Errorf("resume should start at blame\n%s", r2.out)
+	}
+	if !strings.Contains(r2.out, "What happened — question 4 of 6") {
+		t.Errorf("progress after resume\n%s", r2.out)
+	}
+	if len(r2.sess.Answers.Values) != 6 {
+		t.Errorf("answers %v", r2.sess.Answers.Values)
+	}
+}
+
+func TestResumeChangedSetReasksOnlyWhatNoLongerFits(t *testing.T) {
+	s := takeSet(t)
+	p := &Progress{Set: "small", Version: "0.0.9", Hash: "sha256:old", Position: "note",
+		Values: map[string]any{"afraid": "no", "hurt": []any{"words", "gone"}, "blame": int64(2), "texts": int64(3), "old_question": "x"}}
+	rest := p.Restore(s)
+	if !rest.Changed || !reflect.DeepEqual(rest.Dropped, []string{"hurt", "old_question"}) {
+		t.Fatalf("restore: changed=%v dropped=%v", rest.Changed, rest.Dropped)
+	}
+	// Only hurt (dropped) and note (never answered) are asked.
+	r := runPlain(t, s, "2\n\n\n\n\n\n\n", func(ss *Session) {
+		ss.Answers, ss.Resumed, ss.Position = rest.Answers, true, p.Position
+	})
+	if r.err != nil {
+		t.Fatalf("Run: %v\n%s", r.err, r.out)
+	}
+	if strings.Contains(r.out, "Part of me thinks") && !strings.Contains(r.out, "Part of me thinks he brought this on himself. — Disagree") {
+		t.Errorf("blame asked again\n%s", r.out)
+	}
+	if strings.Count(r.out, "— question") != 2 {
+		t.Errorf("want exactly 2 questions asked\n%s", r.out)
+	}
+}
+
+func TestPartnerWords(t *testing.T) {
+	s := takeSet(t)
+	r := runPlain(t, s, "2\nSam \x1b[2J\n", nil)
+	if got := r.sess.Answers.Partner; got.He != "she" || got.His != "her" || got.Partner != "Sam [2J" {
+		t.Errorf("partner = %+v", got)
+	}
+	if !strings.Contains(r.out, "Has she ever seemed afraid of you?") {
+		t.Errorf("pronoun not used\n%s", r.out)
+	}
+}
+
+func TestReportFailureKeepsAnswers(t *testing.T) {
+	s := takeSet(t)
+	r := runPlain(t, s, straight, func(ss *Session) {
+		ss.WriteReport = func(string, *Result, string, bool) error { return errors.New("disk full") }
+	})
+	if r.err == nil {
+		t.Fatal("want an error")
+	}
+	if !strings.Contains(r.out, "The report could not be written: disk full") || !strings.Contains(r.out, "Your answers are kept in "+r.progress) {
+		t.Errorf("output\n%s", r.out)
+	}
+	p, err := LoadProgress(r.progress)
+	if err != nil || len(p.Values) != 6 {
+		t.Fatalf("progress: %v %+v", err, p)
+	}
+}
+
+func TestOutputFlagAsksNothingAtTheEnd(t *testing.T) {
+	s := takeSet(t)
+	dir := t.TempDir()
+	out := filepath.Join(dir, "r.pdf")
+	in := "\n\n2\n\n1\n1\n2\n3\n\n\n\n" // up to the final review, nothing more
+	r := runPlain(t, s, in, func(ss *Session) { ss.ReportPath = out })
+	if r.err != nil {
+		t.Fatalf("Run: %v\n%s", r.err, r.out)
+	}
+	if !reflect.DeepEqual(r.reports, []string{out}) || strings.Contains(r.out, "[Y/n]") || strings.Contains(r.out, "[y/N]") {
+		t.Errorf("reports %v\n%s", r.reports, r.out)
+	}
+}
+
+func TestKeepAnswersFile(t *testing.T) {
+	s := takeSet(t)
+	in := strings.TrimSuffix(straight, "\n") + "y\n\n"
+	r := runPlain(t, s, in, nil)
+	if r.err != nil {
+		t.Fatalf("Run: %v\n%s", r.err, r.out)
+	}
+	path := filepath.Join(r.sess.Dir, "amends-answers-2026-11-25.toml")
+	a, err := ReadAnswersFile(path, s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(a.Values, r.sess.Answers.Values) {
+		t.Errorf("kept %v, want %v", a.Values, r.sess.Answers.Values)
+	}
+	if fi, _ := os.Stat(path); fi.Mode().Perm() != 0o600 {
+		t.Errorf("mode %v", fi.Mode())
+	}
+}
+
+func TestPrivateSavesNothing(t *testing.T) {
+	s := takeSet(t)
+	r := runPlain(t, s, "\n\n2\n\n1\n", func(ss *Session) { ss.ProgressPath = "" })
+	if !errors.Is(r.err, ErrEndOfInput) {
+		t.Fatal(r.err)
+	}
+	if _, err := os.Stat(filepath.Dir(r.progress)); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("private mode wrote into the state directory")
+	}
+	if msg := r.sess.Stop(); !strings.Contains(msg, "private mode, so nothing was kept") {
+		t.Errorf("stop: %s", msg)
+	}
+	if !strings.Contains(r.out, "You chose private mode") {
+		t.Errorf("intro\n%s", r.out)
+	}
+}
+
+func BenchmarkSaveProgress(b *testing.B) {
+	s, err := questions.LoadFile("testdata/small.toml")
+	if err != nil {
+		b.Fatal(err)
+	}
+	p := &Progress{Set: s.ID, Version: s.Version, Hash: s.Hash, Position: "note",
+		Values: map[string]any{"afraid": "no", "hurt": []string{"trust"}, "trust_detail": "told", "blame": 2, "texts": 3}}
+	path := filepath.Join(b.TempDir(), "progress-small.toml")
+	for b.Loop() {
+		if err := SaveProgress(path, p, s); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,237 @@
+package quiz
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/AlecAivazis/survey/v2"
+	"github.com/AlecAivazis/survey/v2/core"
+	"github.com/AlecAivazis/survey/v2/terminal"
+	"golang.org/x/term"
+)
+
+// Terminal asks with survey prompts: a list to move through for choices
+// and scales, boxes to tick for multi, a ruler for numbers, a line for
+// text. Use it only when both In and Out are terminals: survey panics or
+// hangs otherwise. Survey cannot go back, so the session offers a review
+// at the end of each section instead.
+type Terminal struct {
+	In  terminal.FileReader
+	Out terminal.FileWriter
+	Err io.Writer
+}
+
+// NewTerminal returns a Terminal asker on the given terminal streams.
+func NewTerminal(in terminal.FileReader, out terminal.FileWriter, errOut io.Writer) *Terminal {
+	return &Terminal{In: in, Out: out, Err: errOut}
+}
+
+func (t *Terminal) opts(n int) []survey.AskOpt {
+	page := 10
+	if _, h, err := term.GetSize(int(t.Out.Fd())); err == nil && h > 8 {
+		page = min(page, h-6)
+	}
+	if n > 0 && n < page {
+		page = n
+	}
+	return []survey.AskOpt{survey.WithStdio(t.In, t.Out, t.Err), survey.WithPageSize(max(page, 3))}
+}
+
+// ask runs one survey prompt. A prompt struct is never reused (survey
+// then erases what was printed in between), a panic inside survey
+// becomes an error, and Ctrl-C or the end of input become
+// ErrInterrupted or ErrEndOfInput after a newline, so that what comes
+// next does not land on the prompt's last line.
+func (t *Terminal) ask(p survey.Prompt, resp any, n int, extra ...survey.AskOpt) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			fmt.Fprintln(t.Out)
+			err = fmt.Errorf("the terminal prompt failed (%v); your answers so far are kept, and \"amends take -resume -plain\" carries on without it", r)
+		}
+	}()
+	err = survey.AskOne(p, resp, append(t.opts(n), extra...)...)
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, terminal.InterruptErr):
+		fmt.Fprintln(t.Out)
+		return ErrInterrupted
+	case errors.Is(err, io.EOF):
+		fmt.Fprintln(t.Out)
+		return ErrEndOfInput
+	}
+	return err
+}
+
+// width is the width to wrap text at: the terminal's, at most 80.
+func (t *Terminal) width() int {
+	w, _, err := term.GetSize(int(t.Out.Fd()))
+	if err != nil || w <= 0 {
+		return 80
+	}
+	return min(w-1, 80)
+}
+
+// Say prints text wrapped to the terminal, after a blank line.
+func (t *Terminal) Say(text string) {
+	fmt.Fprintf(t.Out, "\n%s\n", wrap(safe(strings.TrimSpace(text)), t.width()))
+}
+
+// wrap breaks each line of text at spaces so that none is longer than w
+// where it can be helped.
+func wrap(text string, w int) string {
+	var b strings.Builder
+	for i, line := range strings.Split(text, "\n") {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		n := 0
+		for j, word := range strings.Fields(line) {
+			l := len([]rune(word))
+			if j > 0 && n+1+l > w {
+				b.WriteByte('\n')
+				n = 0
+			} else if j > 0 {
+				b.WriteByte(' ')
+				n++
+			}
+			b.WriteString(word)
+			n += l
+		}
+	}
+	return b.String()
+}
+
+// Ask asks p with the survey prompt that suits its kind.
+func (t *Terminal) Ask(p *Prompt) (Reply, error) {
+	fmt.Fprintf(t.Out, "\n%s\n", safe(p.Progress))
+	msg, help := safe(oneLineText(p.Text)), safe(p.Help)
+	labels := make([]string, len(p.Options))
+	for i, o := range p.Options {
+		labels[i] = safe(o.Label)
+	}
+	describe := func(_ string, i int) string {
+		if i >= 0 && i < len(p.Options) {
+			return safe(p.Options[i].Help)
+		}
+		return ""
+	}
+	switch p.Kind {
+	case "choice", "scale":
+		sel := &survey.Select{Message: msg, Options: labels, Help: help, Filter: neverEmpty(labels)}
+		if p.Kind == "choice" {
+			sel.Description = describe
+		}
+		if p.HasDefault {
+			sel.Default = p.Default.Index
+		}
+		var i int
+		err := t.ask(sel, &i, len(labels))
+		return Reply{Index: i}, err
+	case "multi":
+		ms := &survey.MultiSelect{Message: msg, Options: labels, Help: help, Description: describe, Filter: neverEmpty(labels)}
+		if p.HasDefault {
+			ms.Default = append([]int{}, p.Default.Indices...)
+		}
+		picked := []int{}
+		err := t.ask(ms, &picked, len(labels), survey.WithValidator(func(ans any) error {
+			if list, ok := ans.([]core.OptionAnswer); ok && (len(list) < p.Min || len(list) > p.Max) {
+				return fmt.Errorf("please %s", multiCount(p.Min, p.Max, len(p.Options)))
+			}
+			return nil
+		}))
+		return Reply{Indices: picked}, err
+	case "number":
+		if p.Max-p.Min <= 20 {
+			// A ruler: every whole number, the ends labelled.
+			nums := make([]string, 0, p.Max-p.Min+1)
+			for n := p.Min; n <= p.Max; n++ {
+				s := strconv.Itoa(n)
+				if n == p.Min && p.MinLabel != "" {
+					s += " — " + safe(p.MinLabel)
+				} else if n == p.Max && p.MaxLabel != "" {
+					s += " — " + safe(p.MaxLabel)
+				}
+				nums = append(nums, s)
+			}
+			sel := &survey.Select{Message: msg, Options: nums, Help: help, Filter: neverEmpty(nums)}
+			if p.HasDefault && p.Default.Number >= p.Min && p.Default.Number <= p.Max {
+				sel.Default = p.Default.Number - p.Min
+			}
+			var i int
+			err := t.ask(sel, &i, len(nums))
+			return Reply{Number: p.Min + i}, err
+		}
+		in := &survey.Input{Message: fmt.Sprintf("%s (%s to %s)", msg, numberLabel(p.Min, p.MinLabel), numberLabel(p.Max, p.MaxLabel)), Help: help}
+		if p.HasDefault {
+			in.Default = strconv.Itoa(p.Default.Number)
+		}
+		var s string
+		err := t.ask(in, &s, 0, survey.WithValidator(func(ans any) error {
+			str, _ := ans.(string)
+			n, err := strconv.Atoi(strings.TrimSpace(str))
+			if err != nil || n < p.Min || n > p.Max {
+				return fmt.Errorf("please give a whole number from %d to %d", p.Min, p.Max)
+			}
+			return nil
+		}))
+		n, _ := strconv.Atoi(strings.TrimSpace(s))
+		return Reply{Number: n}, err
+	}
+	in := &survey.Input{Message: msg, Help: help}
+	if p.HasDefault {
+		in.Default = safe(oneLineText(p.Default.Text))
+	}
+	var s string
+	err := t.ask(in, &s, 0)
+	return Reply{Text: s}, err
+}
+
+// neverEmpty is survey's own filter (case-insensitive, anywhere in the
+// option) except that when nothing matches it shows every option:
+// MultiSelect panics on an empty filtered list.
+func neverEmpty(options []string) func(filter, value string, index int) bool {
+	return func(filter, value string, _ int) bool {
+		f := strings.ToLower(filter)
+		for _, o := range options {
+			if strings.Contains(strings.ToLower(o), f) {
+				return strings.Contains(strings.ToLower(value), f)
+			}
+		}
+		return true
+	}
+}
+
+// Choose asks for one of options with a list; def is highlighted first.
+func (t *Terminal) Choose(msg string, options []string, def int) (int, error) {
+	labels := make([]string, len(options))
+	for i, o := range options {
+		labels[i] = safe(oneLineText(o))
+	}
+	sel := &survey.Select{Message: safe(oneLineText(msg)), Options: labels, Default: def, Filter: neverEmpty(labels)}
+	fmt.Fprintln(t.Out)
+	var i int
+	err := t.ask(sel, &i, len(labels))
+	return i, err
+}
+
+// Confirm asks a yes or no question.
+func (t *Terminal) Confirm(msg string, def bool) (bool, error) {
+	c := &survey.Confirm{Message: safe(oneLineText(msg)), Default: def}
+	fmt.Fprintln(t.Out)
+	yes := def
+	err := t.ask(c, &yes, 0)
+	return yes, err
+}
+
+// Input asks for a line of text.
+func (t *Terminal) Input(msg, def string) (string, error) {
+	in := &survey.Input{Message: safe(oneLineText(msg)), Default: safe(def)}
+	fmt.Fprintln(t.Out)
+	var s string
+	err := t.ask(in, &s, 0)
+	return s, err
+}
