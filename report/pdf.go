@@ -2,9 +2,15 @@
 package report
 
 import (
-	"errors"
+	"bytes"
+	"fmt"
 	"io"
+	"strings"
 	"time"
+
+	"github.com/jung-kurt/gofpdf"
+	"golang.org/x/image/font/gofont/gobold"
+	"golang.org/x/image/font/gofont/goregular"
 
 	"amends/quiz"
 )
@@ -12,18 +18,242 @@ import (
 // Options say how a report is printed.
 type Options struct {
 	Paper    string    // "a4" (the default) or "letter"
-	Date     time.Time // the date printed on the first page
+	Date     time.Time // the date printed on the first page and in the PDF; zero means now
 	Appendix bool      // add the answers themselves at the end
 	Kept     string    // where the answers are kept, for the privacy note; "" when nowhere
+	// Bands are the set's two cut points on 0..100 between "needs work",
+	// "developing" and "strong", marked on the chart; nil means 40 and 70.
+	Bands []float64
 }
 
-// PDF writes the report of r to w.
-func PDF(w io.Writer, r *quiz.Result, o Options) error {
-	return errors.New("the PDF report is being written")
+// PDF writes the report of r to w. The same Result and Options give the
+// same bytes.
+func PDF(w io.Writer, r *quiz.Result, o Options) (err error) {
+	d, err := newDoc(r, o)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		// gofpdf panics on input it cannot handle; clean() removes what is
+		// known to, and this keeps anything else a one-line error.
+		if p := recover(); p != nil {
+			err = fmt.Errorf("cannot make the PDF: %v", p)
+		}
+	}()
+	d.render()
+	var buf bytes.Buffer
+	if err := d.pdf.Output(&buf); err != nil {
+		return fmt.Errorf("cannot make the PDF: %v", err)
+	}
+	_, err = w.Write(buf.Bytes())
+	return err
 }
 
 // WriteFile writes the report of r to path atomically with mode 0600; an
-// existing file is replaced only when overwrite is set.
+// existing file is replaced only when overwrite is set, and otherwise the
+// error wraps quiz.ErrExists. Nothing is written when the PDF cannot be made.
 func WriteFile(path string, r *quiz.Result, o Options, overwrite bool) error {
-	return errors.New("the PDF report is being written")
+	var buf bytes.Buffer
+	if err := PDF(&buf, r, o); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	return quiz.WriteFile(path, buf.Bytes(), 0o600, overwrite)
+}
+
+// The family name the Go fonts are registered under.
+const family = "Go"
+
+func newDoc(r *quiz.Result, o Options) (*doc, error) {
+	if r == nil {
+		return nil, fmt.Errorf("no result to report")
+	}
+	size := "A4"
+	switch strings.ToLower(o.Paper) {
+	case "", "a4":
+	case "letter":
+		size = "Letter"
+	default:
+		return nil, fmt.Errorf("unknown paper %q; use a4 or letter", o.Paper)
+	}
+	date := o.Date
+	if date.IsZero() {
+		date = time.Now()
+	}
+	date = date.UTC().Truncate(time.Second)
+	cuts := [2]float64{40, 70}
+	if len(o.Bands) == 2 && o.Bands[0] > 0 && o.Bands[0] < o.Bands[1] && o.Bands[1] < 100 {
+		cuts = [2]float64{o.Bands[0], o.Bands[1]}
+	}
+
+	pdf := gofpdf.New("P", "mm", size, "")
+	pdf.SetCatalogSort(true)
+	pdf.SetCreationDate(date)
+	pdf.SetModificationDate(date)
+	// Fresh copies: gofpdf writes into the font bytes it is given
+	// (libraries.md §2.7), which would make later documents differ.
+	pdf.AddUTF8FontFromBytes(family, "", bytes.Clone(goregular.TTF))
+	pdf.AddUTF8FontFromBytes(family, "B", bytes.Clone(gobold.TTF))
+	pdf.SetFont(family, "", 10) // a UTF-8 font before any bookmark or metadata
+	if err := pdf.Error(); err != nil {
+		return nil, fmt.Errorf("cannot load the fonts: %v", err)
+	}
+	pdf.SetTitle("Your report — "+oneLine(r.Set.Title), true)
+	pdf.SetCreator("amends", true)
+	pdf.SetDisplayMode("fullwidth", "OneColumn")
+	pdf.SetAutoPageBreak(false, 0)
+	pdf.SetMargins(marginX, marginTop, marginX)
+	pdf.SetCellMargin(0)
+	pdf.AliasNbPages("{nb}")
+
+	pw, ph := pdf.GetPageSize()
+	d := &doc{
+		pdf:    pdf,
+		r:      r,
+		o:      o,
+		date:   date,
+		cuts:   cuts,
+		left:   marginX,
+		width:  pw - 2*marginX,
+		top:    marginTop,
+		bottom: ph - marginBottom,
+		urgent: urgent(r),
+	}
+	pdf.SetFooterFunc(d.footer)
+	return d, nil
+}
+
+// urgent reports whether the report is about safety rather than repair: a
+// raised flag or the verdict is a safety or crisis one. The set marks these
+// by id: "safety" or "crisis", alone or as a prefix ("safety_fear").
+func urgent(r *quiz.Result) bool {
+	for _, f := range r.Flags {
+		if urgentID(f.ID) {
+			return true
+		}
+	}
+	return urgentID(r.Verdict.ID)
+}
+
+func urgentID(id string) bool {
+	id = strings.ToLower(id)
+	for _, p := range []string{"safety", "crisis"} {
+		if id == p || strings.HasPrefix(id, p+"_") || strings.HasPrefix(id, p+"-") {
+			return true
+		}
+	}
+	return false
+}
+
+// Section titles.
+const (
+	tStanding  = "Where you stand"
+	tRaised    = "What your answers raised"
+	tReadiness = "Readiness to change"
+	tSteps     = "Next steps"
+	tSafeSteps = "Next steps: safety and change"
+	tHonest    = "The honest look"
+	tHelp      = "Where to find help"
+	tHelpNow   = "Help, now"
+	tAbout     = "About this report"
+	tAnswers   = "Your answers"
+)
+
+// part is one section of the report.
+type part struct {
+	title string
+	draw  func()
+}
+
+// parts are the report's sections after the first page, in order.
+func (d *doc) parts() []part {
+	var ps []part
+	add := func(title string, draw func()) { ps = append(ps, part{title, draw}) }
+	if d.urgent {
+		// Help first, on the first page; then what the answers raised.
+		// No scores and nothing about getting back together.
+		add(tHelpNow, d.resources)
+		add(tRaised, d.raised)
+		add(tReadiness, d.readiness)
+		add(tSafeSteps, d.steps)
+	} else {
+		add(tStanding, d.standing)
+		add(tReadiness, d.readiness)
+		add(tSteps, d.steps)
+	}
+	if len(d.r.Honest) > 0 {
+		add(tHonest, d.honest)
+	}
+	if !d.urgent {
+		add(tHelp, d.resources)
+	}
+	add(tAbout, d.about)
+	if d.o.Appendix {
+		add(tAnswers, d.appendix)
+	}
+	return ps
+}
+
+// render lays out the whole report.
+func (d *doc) render() {
+	ps := d.parts()
+	d.toc = map[string]*tocEntry{}
+	for i, p := range ps {
+		d.toc[p.title] = &tocEntry{link: d.pdf.AddLink(), alias: fmt.Sprintf("{p%d}", i)}
+	}
+	d.cover(ps)
+	for i, p := range ps {
+		if i == 0 && !d.urgent {
+			// The first page stands on its own.
+			d.newPage()
+		}
+		p.draw()
+	}
+}
+
+// footer prints the page number, the set and its short hash on every page.
+func (d *doc) footer() {
+	p := d.pdf
+	p.SetY(-footerY)
+	d.style(footerStyle)
+	set := oneLine(d.r.Set.Title)
+	if v := oneLine(d.r.Set.Version); v != "" {
+		set += " · version " + v
+	}
+	if h := shortHash(d.r.Set.Hash); h != "" {
+		set += " · " + h
+	}
+	page := fmt.Sprintf("Page %d of {nb}", p.PageNo())
+	pw := p.GetStringWidth(fmt.Sprintf("Page %d of %d", p.PageNo(), p.PageNo()))
+	if lines := p.SplitText(set, d.width-pw-8); len(lines) > 0 {
+		set = lines[0]
+	}
+	p.SetDrawColor(rule.r, rule.g, rule.b)
+	p.SetLineWidth(0.2)
+	p.Line(d.left, p.GetY()-2.5, d.left+d.width, p.GetY()-2.5)
+	p.SetX(d.left)
+	p.CellFormat(d.width-pw-4, footerStyle.lh, set, "", 0, "L", false, 0, "")
+	// {nb} in the same font as the page number, so its digits are in the
+	// font subset (libraries.md §2.4).
+	p.SetX(d.left + d.width - pw - 4)
+	p.CellFormat(pw+4, footerStyle.lh, page, "", 0, "R", false, 0, "")
+	d.cur = ""
+}
+
+// shortHash returns the first 12 hex digits of a "sha256:..." hash.
+func shortHash(h string) string {
+	h = oneLine(h)
+	algo, hex, ok := strings.Cut(h, ":")
+	if !ok {
+		algo, hex = "", h
+	}
+	if len(hex) > 12 {
+		hex = hex[:12]
+	}
+	if hex == "" {
+		return ""
+	}
+	if algo == "" {
+		return hex
+	}
+	return algo + ":" + hex
 }

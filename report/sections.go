@@ -1,0 +1,513 @@
+package report
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+
+	"amends/quiz"
+)
+
+// cover is the first page, which stands on its own: what this is, when,
+// the verdict and why, and the disclaimer.
+func (d *doc) cover(parts []part) {
+	d.newPage()
+	r := d.r
+	if t := oneLine(r.Set.Title); t != "" {
+		d.text(kickerStyle, 0, t)
+		d.space(2.5)
+	}
+	d.line(titleStyle, 0, "Your report")
+	d.space(1.5)
+	meta := d.date.Format("2 January 2006")
+	if r.Asked > 0 {
+		meta += fmt.Sprintf(" · you answered %d of the %d questions asked", r.Answered, r.Asked)
+	}
+	d.line(smallStyle, 0, meta)
+	d.space(10)
+	d.verdict()
+	d.space(5)
+	if disc := oneLine(r.Set.Disclaimer); disc != "" {
+		d.text(smallStyle, 0, disc)
+		d.space(1.5)
+	}
+	d.text(smallStyle, 0, "Keep this file somewhere private: anyone who can open it can read it.")
+	if !d.urgent {
+		d.contents(parts)
+	}
+}
+
+// contents lists the sections with their pages, each a link.
+func (d *doc) contents(parts []part) {
+	h := labelStyle.lh + 2 + float64(len(parts))*bodyStyle.lh
+	if d.y()+14+h > d.bottom {
+		return
+	}
+	d.space(14)
+	d.line(labelStyle, 0, "In this report")
+	d.space(2)
+	p := d.pdf
+	for _, pt := range parts {
+		e := d.toc[pt.title]
+		y := d.y()
+		// The page number first, in the footer's font: its digits are
+		// an alias until the end, and only glyphs printed elsewhere in
+		// the same font are in the subset (libraries.md §2.4).
+		d.style(style{false, bodyStyle.size, bodyStyle.lh, muted})
+		p.SetXY(d.left, y)
+		p.CellFormat(10, bodyStyle.lh, e.alias, "", 0, "L", false, e.link, "")
+		d.style(bodyStyle)
+		p.SetXY(d.left+10, y)
+		p.CellFormat(d.width-10, bodyStyle.lh, pt.title, "", 1, "L", false, e.link, "")
+	}
+}
+
+// verdict prints the verdict box: its title, what it means, why it holds
+// and which rules above it did not.
+func (d *doc) verdict() {
+	v := d.r.Verdict
+	b := calmBox
+	if d.urgent {
+		b = warmBox
+	}
+	title := oneLine(v.Title)
+	if title == "" {
+		title = "No verdict"
+	}
+	d.need(40)
+	d.pdf.Bookmark("Verdict: "+title, 0, d.y())
+	d.open(b)
+	d.line(labelStyle, 0, "Verdict")
+	d.space(1)
+	for _, l := range d.wrap(verdictStyle, d.avail(0), title) {
+		d.line(verdictStyle, 0, l)
+	}
+	d.space(2.5)
+	if s := oneLine(v.Summary); s != "" && s != oneLine(v.Text) {
+		d.text(leadStyle, 0, s)
+		d.space(2.5)
+	}
+	if v.Text != "" {
+		d.text(bodyStyle, 0, v.Text)
+	}
+	if len(v.Why) > 0 {
+		d.space(4)
+		d.line(h3Style, 0, "Why")
+		d.space(0.5)
+		for _, w := range v.Why {
+			d.bullet(bodyStyle, 0, w)
+		}
+	}
+	var passed []string
+	for _, p := range v.Passed {
+		if t := oneLine(p.Title); t != "" {
+			passed = append(passed, "“"+t+"”")
+		}
+	}
+	if len(passed) > 0 {
+		d.space(3)
+		d.text(smallStyle, 0, "Checked first, and did not apply: "+strings.Join(passed, ", ")+".")
+	}
+	d.shut()
+}
+
+// standing is "Where you stand": what the answers raised, the chart, the
+// overall number and each part, strengths first.
+func (d *doc) standing() {
+	d.heading(tStanding)
+	for _, f := range d.r.Flags {
+		d.flag(f, noteBox)
+	}
+	dims := d.r.Dimensions
+	if len(dims) == 0 {
+		d.text(bodyStyle, 0, "This question set scores no parts of making amends, so there is no chart.")
+		return
+	}
+	d.text(bodyStyle, 0, "Each bar is one part of making amends, scored from your answers on a scale of 0 to 100. "+
+		fmt.Sprintf("The dashed lines at %s and %s mark where “needs work” becomes “developing”, and “developing” becomes “strong”.",
+			ftoa(d.cuts[0]), ftoa(d.cuts[1])))
+	d.space(5)
+
+	var strong, work, unscored []quiz.DimensionScore
+	for _, x := range dims {
+		switch {
+		case !x.Scored:
+			unscored = append(unscored, x)
+		case x.Band == quiz.BandStrong:
+			strong = append(strong, x)
+		default:
+			work = append(work, x)
+		}
+	}
+	sort.SliceStable(strong, func(i, j int) bool { return strong[i].Score > strong[j].Score })
+	sort.SliceStable(work, func(i, j int) bool { return work[i].Score < work[j].Score })
+	byScore := append([]quiz.DimensionScore(nil), dims...)
+	sort.SliceStable(byScore, func(i, j int) bool {
+		a, b := byScore[i], byScore[j]
+		if a.Scored != b.Scored {
+			return a.Scored
+		}
+		return a.Score > b.Score
+	})
+	d.chart(byScore)
+	d.space(6)
+
+	if d.r.HasComposite {
+		c := d.r.Composite
+		d.text(strongStyle, 0, fmt.Sprintf("Taken together: about %d out of 100 (%s).", round5(c), d.band(c)))
+		d.space(1)
+		d.text(bodyStyle, 0, "This number describes where your side of the repair stands today. "+
+			"It is not a chance of getting back together: nobody can know that from one side, and it is not yours alone to decide.")
+	} else {
+		d.text(bodyStyle, 0, "There were not enough answers for an overall number, so the parts above are all there is to go on.")
+	}
+
+	d.subheading("Your strengths")
+	if len(strong) == 0 {
+		d.text(bodyStyle, 0, "Nothing stands out as a strength yet. That is common early on, and it is where the next steps begin.")
+	}
+	for _, x := range strong {
+		d.dimension(x)
+	}
+	if len(work) > 0 {
+		d.subheading("What needs work")
+		for _, x := range work {
+			d.dimension(x)
+		}
+	}
+	if len(unscored) > 0 {
+		d.subheading("Not enough answers to say")
+		for _, x := range unscored {
+			d.bullet(bodyStyle, 0, fmt.Sprintf("%s: you answered %d of its %d questions.", oneLine(x.Title), x.Answered, x.Asked))
+		}
+	}
+}
+
+// round5 rounds a score to the nearest 5: the scores are a reflection, and
+// a single point would be false precision.
+func round5(n int) int { return int(math.Round(float64(n)/5)) * 5 }
+
+// band names a 0..100 score by the set's cut points.
+func (d *doc) band(n int) string {
+	switch {
+	case float64(n) < d.cuts[0]:
+		return quiz.BandWeak
+	case float64(n) < d.cuts[1]:
+		return quiz.BandDeveloping
+	}
+	return quiz.BandStrong
+}
+
+// dimension prints one part: its title and band, the set's words for it,
+// and the answers that moved it most.
+func (d *doc) dimension(x quiz.DimensionScore) {
+	d.keep(h3Style.lh + smallStyle.lh + 3*bodyStyle.lh)
+	for _, l := range d.wrap(h3Style, d.avail(0), oneLine(x.Title)) {
+		d.line(h3Style, 0, l)
+	}
+	d.need(smallStyle.lh)
+	if c, ok := bandColor[x.Band]; ok {
+		// The bar's colour, to tie the words to the chart.
+		d.pdf.SetFillColor(c.r, c.g, c.b)
+		d.pdf.Rect(d.left, d.y()+smallStyle.lh/2-1.1, 2.2, 2.2, "F")
+	}
+	d.line(smallStyle, 3.6, fmt.Sprintf("%s · about %d of 100", x.Band, round5(x.Score)))
+	d.space(1)
+	if x.Text != "" {
+		d.text(bodyStyle, 0, x.Text)
+	}
+	var items []quiz.Item
+	for _, it := range x.Items {
+		if oneLine(it.Answer) != "" && len(items) < 3 {
+			items = append(items, it)
+		}
+	}
+	if len(items) > 0 {
+		d.space(1.5)
+		d.line(smallStyle, 0, "From your answers:")
+		for _, it := range items {
+			d.bullet(smallStyle, 0, quote(it.Text, it.Answer))
+		}
+	}
+	d.space(5)
+}
+
+// quote shows a question and its answer: “Question” — answer.
+func quote(question, answer string) string {
+	q, a := oneLine(question), oneLine(answer)
+	if q == "" {
+		return a
+	}
+	return "“" + q + "” — " + a
+}
+
+// flag prints a raised flag in a box: what it means and the answers behind it.
+func (d *doc) flag(f quiz.RaisedFlag, b box) {
+	d.open(b)
+	title := oneLine(f.Title)
+	if title == "" {
+		title = oneLine(f.ID)
+	}
+	for _, l := range d.wrap(h3Style, d.avail(0), title) {
+		d.line(h3Style, 0, l)
+	}
+	if f.Text != "" {
+		d.space(1)
+		d.text(bodyStyle, 0, f.Text)
+	}
+	if len(f.By) > 0 {
+		d.space(1.5)
+		d.line(smallStyle, 0, "From your answers:")
+		for _, a := range f.By {
+			d.bullet(smallStyle, 0, quote(a.Text, a.Answer))
+		}
+	}
+	d.shut()
+	d.space(4)
+}
+
+// raised takes the place of "Where you stand" when safety comes first: the
+// flags and the answers behind them, and no scores.
+func (d *doc) raised() {
+	d.heading(tRaised)
+	for _, f := range d.r.Flags {
+		d.flag(f, warmBox)
+	}
+	d.text(bodyStyle, 0, "This report leaves out the scores for repairing the relationship. "+
+		"With what your answers raised, they are not what matters now: safety is, and the change that starts with you.")
+}
+
+// readiness prints the stage, the two rulers and the reflection.
+func (d *doc) readiness() {
+	rd := d.r.Readiness
+	d.heading(tReadiness)
+	if rd.Stage == nil && rd.Importance == nil && rd.Confidence == nil && oneLine(rd.Reflection) == "" {
+		d.text(bodyStyle, 0, "The readiness questions were not answered, so there is nothing to show here.")
+		return
+	}
+	if a := rd.Stage; a != nil {
+		d.keep(20)
+		d.text(smallStyle, 0, a.Text)
+		d.space(0.5)
+		d.text(leadStyle, 0, a.Answer)
+		d.space(5)
+	}
+	for _, a := range []*quiz.Answer{rd.Importance, rd.Confidence} {
+		if a != nil {
+			d.ruler(a)
+		}
+	}
+	if oneLine(rd.Reflection) != "" {
+		d.space(1)
+		d.open(softBox)
+		d.line(labelStyle, 0, "To think about")
+		d.space(1)
+		d.text(bodyStyle, 0, rd.Reflection)
+		d.shut()
+	}
+}
+
+// ruler prints a 0..10 answer as a ruler with a mark; other answers as words.
+func (d *doc) ruler(a *quiz.Answer) {
+	d.keep(24)
+	d.text(smallStyle, 0, a.Text)
+	v, ok := intValue(a.Value)
+	if !ok || v < 0 || v > 10 {
+		d.text(leadStyle, 0, a.Answer)
+		d.space(5)
+		return
+	}
+	p := d.pdf
+	d.need(15)
+	y := d.y() + 4.5
+	x0, w := d.left+2, 96.0
+	p.SetDrawColor(rule.r, rule.g, rule.b)
+	p.SetLineWidth(0.7)
+	p.Line(x0, y, x0+w, y)
+	p.SetLineWidth(0.3)
+	d.style(style{false, 7.5, 3, faint})
+	for i := 0; i <= 10; i++ {
+		tx := x0 + w*float64(i)/10
+		p.Line(tx, y-1.3, tx, y+1.3)
+		p.SetXY(tx-3, y+2)
+		p.CellFormat(6, 3, fmt.Sprint(i), "", 0, "C", false, 0, "")
+	}
+	p.SetFillColor(accent.r, accent.g, accent.b)
+	p.Circle(x0+w*float64(v)/10, y, 1.9, "F")
+	d.style(strongStyle)
+	p.SetXY(x0+w+7, y-bodyStyle.lh/2)
+	p.CellFormat(30, bodyStyle.lh, fmt.Sprintf("%d of 10", v), "", 0, "L", false, 0, "")
+	p.SetXY(d.left, y+7.5)
+}
+
+func intValue(v any) (int, bool) {
+	switch n := v.(type) {
+	case int:
+		return n, true
+	case int64:
+		return int(n), true
+	case float64:
+		if n == math.Trunc(n) {
+			return int(n), true
+		}
+	}
+	return 0, false
+}
+
+// steps prints the next steps by phase, numbered, each with its because.
+func (d *doc) steps() {
+	if d.urgent {
+		d.heading(tSafeSteps)
+	} else {
+		d.heading(tSteps)
+	}
+	n := 0
+	for _, ph := range d.r.Phases {
+		n += len(ph.Steps)
+	}
+	if n == 0 {
+		d.text(bodyStyle, 0, "None of the next steps in this question set applies to your answers.")
+		return
+	}
+	d.text(smallStyle, 0, "Most important first. Under each step is what in your answers it comes from.")
+	num := style{true, 10.5, 5.4, accent}
+	for _, ph := range d.r.Phases {
+		if len(ph.Steps) == 0 {
+			continue
+		}
+		d.subheading(ph.Title)
+		for i, st := range ph.Steps {
+			d.keep(2*bodyStyle.lh + smallStyle.lh)
+			d.hang(bodyStyle, 0, 7, num, fmt.Sprint(i+1), st.Text)
+			if b := because(st.Because); b != "" {
+				d.space(0.8)
+				for _, l := range d.wrap(smallStyle, d.avail(7), b) {
+					d.line(smallStyle, 7, l)
+				}
+			}
+			d.space(3.5)
+		}
+	}
+}
+
+// because joins a step's reasons into one short sentence.
+func because(reasons []string) string {
+	var rs []string
+	for _, r := range reasons {
+		if r = strings.TrimRight(oneLine(r), ".;"); r != "" {
+			rs = append(rs, r)
+		}
+	}
+	if len(rs) == 0 {
+		return ""
+	}
+	return "Because: " + strings.Join(rs, "; ") + "."
+}
+
+// honest prints the honest look, paragraph by paragraph.
+func (d *doc) honest() {
+	if len(d.r.Honest) == 0 {
+		return
+	}
+	d.heading(tHonest)
+	for _, p := range d.r.Honest {
+		d.keep(h3Style.lh + 3*bodyStyle.lh)
+		if t := oneLine(p.Title); t != "" {
+			for _, l := range d.wrap(h3Style, d.avail(0), t) {
+				d.line(h3Style, 0, l)
+			}
+			d.space(0.5)
+		}
+		d.text(bodyStyle, 0, p.Text)
+		d.space(4.5)
+	}
+}
+
+// fallbackHelp is printed when a set names no resources at all.
+const fallbackHelp = "If you or anyone is in immediate danger, call your local emergency number. " +
+	"You can find free, confidential helplines in your country at findahelpline.com."
+
+// resources prints where to find help: after the steps usually, and on the
+// first page, in a box, when safety comes first.
+func (d *doc) resources() {
+	if d.urgent {
+		d.heading(tHelpNow)
+		d.text(bodyStyle, 0, "These come before anything else in this report: people who can help keep everyone safe, and help you change.")
+		d.space(4)
+		d.open(warmBox)
+	} else {
+		d.heading(tHelp)
+	}
+	if len(d.r.Resources) == 0 {
+		d.text(bodyStyle, 0, fallbackHelp)
+	}
+	for i, res := range d.r.Resources {
+		if i > 0 {
+			d.space(4)
+		}
+		if d.in == nil {
+			d.keep(h3Style.lh + 2*bodyStyle.lh)
+		}
+		if t := oneLine(res.Title); t != "" {
+			for _, l := range d.wrap(h3Style, d.avail(0), t) {
+				d.line(h3Style, 0, l)
+			}
+		}
+		d.text(bodyStyle, 0, res.Text)
+	}
+	if d.urgent {
+		d.shut()
+	}
+}
+
+// about is the privacy note and where the report comes from.
+func (d *doc) about() {
+	d.heading(tAbout)
+	if kept := oneLine(d.o.Kept); kept != "" {
+		d.text(bodyStyle, 0, "Your answers are kept in "+kept+". To delete them, run “amends forget”.")
+	} else {
+		d.text(bodyStyle, 0, "Your answers are kept nowhere: amends saved nothing but this report.")
+	}
+	d.space(2)
+	if d.o.Appendix {
+		d.text(bodyStyle, 0, "This report includes your answers, at the end. Anyone who can open this file can read everything in it, on this device or wherever it is copied, sent or printed.")
+	} else {
+		d.text(bodyStyle, 0, "Your answers themselves are not in this report, only what came of them. Still, anyone who can open this file can read it, on this device or wherever it is copied, sent or printed.")
+	}
+	d.space(2)
+	src := "Made by amends"
+	if t := oneLine(d.r.Set.Title); t != "" {
+		src += " from the question set “" + t + "”"
+		if v := oneLine(d.r.Set.Version); v != "" {
+			src += ", version " + v
+		}
+	}
+	if h := oneLine(d.r.Set.Hash); h != "" {
+		src += " (" + h + ")"
+	}
+	src += ", on " + d.date.Format("2 January 2006") + "."
+	d.text(smallStyle, 0, src)
+	if disc := oneLine(d.r.Set.Disclaimer); disc != "" {
+		d.space(1)
+		d.text(smallStyle, 0, disc)
+	}
+}
+
+// appendix prints every answer, numbered, in asking order.
+func (d *doc) appendix() {
+	d.heading(tAnswers)
+	d.text(smallStyle, 0, "You asked for your answers to be included. They are in the order they were asked.")
+	d.space(3)
+	num := style{false, 9, 4.6, faint}
+	for i, a := range d.r.Answers {
+		d.keep(smallStyle.lh + bodyStyle.lh + 2)
+		d.hang(smallStyle, 0, 8, num, fmt.Sprint(i+1), a.Text)
+		ans := a.Answer
+		if oneLine(ans) == "" {
+			ans = "(no answer)"
+		}
+		d.text(bodyStyle, 8, ans)
+		d.space(2.5)
+	}
+}
