@@ -1,7 +1,60 @@
 package main
 
-import "io"
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"amends/quiz"
+	pdfreport "amends/report"
+)
 
 func runReport(args []string, stdout, stderr io.Writer) error {
-	return exitError{code: exitFail, msg: "report is not yet available in this build"}
+	fs := newFlags("report", "-answers FILE [-set FILE] -o REPORT.pdf [-force] [-paper a4|letter] [-answers-appendix]", stderr)
+	answersPath := fs.String("answers", "", "the answers `file` to report on (written by amends take)")
+	setPath := fs.String("set", "", "the question set `file` the answers belong to (default: the built-in set)")
+	out := fs.String("o", "", "write the PDF report to `file`")
+	force := fs.Bool("force", false, "replace the report file if it exists")
+	paper := fs.String("paper", "a4", "paper `size`: a4 or letter")
+	appendix := fs.Bool("answers-appendix", false, "add your answers themselves at the end (anyone who opens the PDF can read them)")
+	if err := parse(fs, args, stderr); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return usagef("report takes no arguments besides its flags; answers come from a file, never the command line")
+	}
+	if *answersPath == "" {
+		return usagef("report needs -answers FILE")
+	}
+	if *out == "" {
+		return usagef("report needs -o REPORT.pdf, the file to write")
+	}
+	p := strings.ToLower(*paper)
+	if p != "a4" && p != "letter" {
+		return usagef("report: -paper is a4 or letter, not %q", *paper)
+	}
+	s, err := loadSet(*setPath)
+	if err != nil {
+		return err
+	}
+	a, err := quiz.ReadAnswersFile(*answersPath, s)
+	if err != nil {
+		return err
+	}
+	if a.Changed(s) {
+		fmt.Fprintf(stderr, "amends: note: %s was answered with an earlier text of set %q %s; the report may differ from before\n", *answersPath, s.ID, s.Version)
+	}
+	r := quiz.Score(s, a)
+	o := pdfreport.Options{
+		Paper:    p,
+		Date:     reportDate(),
+		Appendix: *appendix,
+		Kept:     *answersPath,
+		Bands:    s.Scoring.Bands,
+	}
+	if err := pdfreport.WriteFile(*out, r, o, *force); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "Your report is in %s (only you can read it).\n", *out)
+	return nil
 }

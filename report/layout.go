@@ -92,10 +92,9 @@ type doc struct {
 	toc map[string]*tocEntry // by section title
 }
 
-// tocEntry is where a section starts: a link for the contents on the
-// first page, and an alias replaced by its page number when the PDF is written.
+// tocEntry is where a section starts: an alias for the contents on the
+// first page, replaced by its page number when the PDF is written.
 type tocEntry struct {
-	link  int
 	alias string
 }
 
@@ -286,7 +285,6 @@ func (d *doc) heading(title string) {
 	}
 	d.pdf.Bookmark(title, 0, d.y())
 	if e := d.toc[title]; e != nil {
-		d.pdf.SetLink(e.link, d.y(), -1)
 		d.pdf.RegisterAlias(e.alias, strconv.Itoa(d.pdf.PageNo()))
 	}
 	for _, l := range d.wrap(h1Style, d.width, title) {
@@ -304,7 +302,8 @@ func (d *doc) subheading(title string) {
 	title = oneLine(title)
 	d.need(h2Style.lh + 22)
 	d.space(4)
-	d.pdf.Bookmark(title, 1, d.y())
+	// No bookmark: gofpdf writes /Count 0 on an outline item with children,
+	// which strict readers reject, so the outline stays one level deep.
 	for _, l := range d.wrap(h2Style, d.avail(0), title) {
 		d.line(h2Style, 0, l)
 	}

@@ -173,7 +173,9 @@ func (d *doc) parts() []part {
 		// No scores and nothing about getting back together.
 		add(tHelpNow, d.resources)
 		add(tRaised, d.raised)
-		add(tReadiness, d.readiness)
+		if rd := d.r.Readiness; rd.Stage != nil || rd.Importance != nil || rd.Confidence != nil || oneLine(rd.Reflection) != "" {
+			add(tReadiness, d.readiness)
+		}
 		add(tSafeSteps, d.steps)
 	} else {
 		add(tStanding, d.standing)
@@ -198,7 +200,7 @@ func (d *doc) render() {
 	ps := d.parts()
 	d.toc = map[string]*tocEntry{}
 	for i, p := range ps {
-		d.toc[p.title] = &tocEntry{link: d.pdf.AddLink(), alias: fmt.Sprintf("{p%d}", i)}
+		d.toc[p.title] = &tocEntry{alias: fmt.Sprintf("{p%d}", i)}
 	}
 	d.cover(ps)
 	for i, p := range ps {

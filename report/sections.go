@@ -38,7 +38,9 @@ func (d *doc) cover(parts []part) {
 	}
 }
 
-// contents lists the sections with their pages, each a link.
+// contents lists the sections with their pages. They are not links:
+// gofpdf writes link annotations inline, which strict readers reject; the
+// outline does that job on screen.
 func (d *doc) contents(parts []part) {
 	h := labelStyle.lh + 2 + float64(len(parts))*bodyStyle.lh
 	if d.y()+14+h > d.bottom {
@@ -56,10 +58,10 @@ func (d *doc) contents(parts []part) {
 		// the same font are in the subset (libraries.md §2.4).
 		d.style(style{false, bodyStyle.size, bodyStyle.lh, muted})
 		p.SetXY(d.left, y)
-		p.CellFormat(10, bodyStyle.lh, e.alias, "", 0, "L", false, e.link, "")
+		p.CellFormat(10, bodyStyle.lh, e.alias, "", 0, "L", false, 0, "")
 		d.style(bodyStyle)
 		p.SetXY(d.left+10, y)
-		p.CellFormat(d.width-10, bodyStyle.lh, pt.title, "", 1, "L", false, e.link, "")
+		p.CellFormat(d.width-10, bodyStyle.lh, pt.title, "", 1, "L", false, 0, "")
 	}
 }
 
@@ -283,7 +285,7 @@ func (d *doc) readiness() {
 	rd := d.r.Readiness
 	d.heading(tReadiness)
 	if rd.Stage == nil && rd.Importance == nil && rd.Confidence == nil && oneLine(rd.Reflection) == "" {
-		d.text(bodyStyle, 0, "The readiness questions were not answered, so there is nothing to show here.")
+		d.text(bodyStyle, 0, "No readiness questions were answered, so there is nothing to show here.")
 		return
 	}
 	if a := rd.Stage; a != nil {
@@ -367,7 +369,11 @@ func (d *doc) steps() {
 		n += len(ph.Steps)
 	}
 	if n == 0 {
-		d.text(bodyStyle, 0, "None of the next steps in this question set applies to your answers.")
+		if d.urgent {
+			d.text(bodyStyle, 0, "The next step is the help at the start of this report.")
+		} else {
+			d.text(bodyStyle, 0, "None of the next steps in this question set applies to your answers.")
+		}
 		return
 	}
 	d.text(smallStyle, 0, "Most important first. Under each step is what in your answers it comes from.")
@@ -465,7 +471,7 @@ func (d *doc) resources() {
 func (d *doc) about() {
 	d.heading(tAbout)
 	if kept := oneLine(d.o.Kept); kept != "" {
-		d.text(bodyStyle, 0, "Your answers are kept in "+kept+". To delete them, run “amends forget”.")
+		d.text(bodyStyle, 0, "Your answers are kept in "+kept+". Anyone who can open that file can read them; delete it when you no longer need it.")
 	} else {
 		d.text(bodyStyle, 0, "Your answers are kept nowhere: amends saved nothing but this report.")
 	}
