@@ -1,20 +1,99 @@
 package report
 
 import (
+	"path/filepath"
+	"strings"
 	"testing"
 
+	"amends/questions"
 	"amends/quiz"
 )
+
+// The golden reports are real personas scored by quiz.Score against a
+// snapshot of the built-in set, testdata/set.toml, so that editing the
+// built-in set's words does not change the golden bytes; TestPersonas
+// renders every persona against the live built-in set instead. To take a
+// new snapshot:
+//
+//	cp questions/builtin.toml report/testdata/set.toml
+//	cp quiz/testdata/personas/hopeful.toml report/testdata/hopeful.toml
+//	cp quiz/testdata/personas/safety_violence.toml report/testdata/safety.toml
+//	go test ./report -update
 
 // goldenCase is a report whose bytes are kept in testdata.
 type goldenCase struct {
 	name string
 	r    *quiz.Result
+	o    Options
 }
 
 func goldenCases(t testing.TB) []goldenCase {
-	return []goldenCase{{"safety", safetyResult()}, {"hopeful", hopefulResult()}}
+	t.Helper()
+	s, err := questions.LoadFile(filepath.Join("testdata", "set.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var cs []goldenCase
+	for _, name := range []string{"safety", "hopeful"} {
+		cs = append(cs, goldenCase{name, scorePersona(t, s, filepath.Join("testdata", name+".toml")), Options{Bands: s.Scoring.Bands}})
+	}
+	return cs
 }
 
-// benchResult is a result the size of the built-in set's.
-func benchResult(b testing.TB) *quiz.Result { return hopefulResult() }
+func scorePersona(t testing.TB, s *questions.Set, path string) *quiz.Result {
+	t.Helper()
+	a, err := quiz.ReadAnswersFile(path, s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return quiz.Score(s, a)
+}
+
+// benchResult is the hopeful persona scored against the built-in set: a
+// report of the size people get.
+func benchResult(b testing.TB) *quiz.Result {
+	s, err := questions.Builtin()
+	if err != nil {
+		b.Fatal(err)
+	}
+	return scorePersona(b, s, filepath.Join("..", "quiz", "testdata", "personas", "hopeful.toml"))
+}
+
+// TestPersonas renders every persona's report with the live built-in set
+// and reads it back: a valid PDF, the verdict on the first page, and for
+// safety and crisis verdicts help first and no scores.
+func TestPersonas(t *testing.T) {
+	dir := filepath.Join("..", "quiz", "testdata", "personas")
+	paths, _ := filepath.Glob(filepath.Join(dir, "*.toml"))
+	if len(paths) == 0 {
+		t.Skip("no personas in " + dir)
+	}
+	s, err := questions.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, path := range paths {
+		if strings.HasSuffix(path, ".expect.toml") {
+			continue
+		}
+		name := strings.TrimSuffix(filepath.Base(path), ".toml")
+		t.Run(name, func(t *testing.T) {
+			r := scorePersona(t, s, path)
+			p := read(t, render(t, r, Options{Bands: s.Scoring.Bands, Appendix: true}))
+			mustContain(t, "page 1", p.page(1), r.Verdict.Title, r.Set.Disclaimer)
+			text := p.text()
+			if urgent(r) {
+				mustContain(t, "the report", text, tHelpNow, tRaised, tSafeSteps)
+				mustNotContain(t, "the report", text, tStanding, "Taken together")
+			} else {
+				mustContain(t, "the report", text, tStanding, tSteps, tHelp)
+			}
+			mustContain(t, "the report", text, tAbout, tAnswers)
+			for _, ph := range r.Phases {
+				for _, st := range ph.Steps {
+					mustContain(t, "the report", text, oneLine(st.Text))
+				}
+			}
+		})
+	}
+}

@@ -120,8 +120,12 @@ func (d *doc) style(s style) {
 
 func ftoa(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
 
-// newPage starts a page; a box being painted carries on at its top.
+// newPage starts a page; a box being painted is closed with a little
+// padding and carries on at the top of the next.
 func (d *doc) newPage() {
+	if d.in != nil && d.pdf.PageNo() > 0 {
+		d.paint(min(boxPad/2, d.bottom-d.y()))
+	}
 	d.pdf.AddPage()
 	d.cur = ""
 	d.pdf.SetXY(d.left, d.top)
@@ -226,6 +230,24 @@ func (d *doc) text(s style, indent float64, text string) {
 			}
 		}
 	}
+}
+
+// measure returns the height text would take, printed by text.
+func (d *doc) measure(s style, indent float64, text string) float64 {
+	h := 0.0
+	for i, para := range paragraphs(text) {
+		if i > 0 {
+			h += s.lh * 0.55
+		}
+		for _, l := range strings.Split(para, "\n") {
+			w := d.avail(indent)
+			if _, rest, ok := listMark(l); ok {
+				w, l = d.avail(indent+5), oneLine(rest)
+			}
+			h += float64(max(len(d.wrap(s, w, l)), 1)) * s.lh
+		}
+	}
+	return h
 }
 
 // listMark splits a list item into its mark (a bullet for "-", "*" and

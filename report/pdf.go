@@ -173,7 +173,7 @@ func (d *doc) parts() []part {
 		// No scores and nothing about getting back together.
 		add(tHelpNow, d.resources)
 		add(tRaised, d.raised)
-		if rd := d.r.Readiness; rd.Stage != nil || rd.Importance != nil || rd.Confidence != nil || oneLine(rd.Reflection) != "" {
+		if hasReadiness(d.r.Readiness) {
 			add(tReadiness, d.readiness)
 		}
 		add(tSafeSteps, d.steps)

@@ -279,7 +279,7 @@ func TestSameBytes(t *testing.T) {
 func TestGolden(t *testing.T) {
 	for _, c := range goldenCases(t) {
 		t.Run(c.name, func(t *testing.T) {
-			got := render(t, c.r, Options{})
+			got := render(t, c.r, c.o)
 			path := filepath.Join("testdata", c.name+".pdf.golden")
 			if *update {
 				if err := os.WriteFile(path, got, 0o644); err != nil {

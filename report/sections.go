@@ -33,7 +33,15 @@ func (d *doc) cover(parts []part) {
 		d.space(1.5)
 	}
 	d.text(smallStyle, 0, "Keep this file somewhere private: anyone who can open it can read it.")
-	if !d.urgent {
+	if d.urgent {
+		// Where help is, in the footer's font: the page number is an
+		// alias until the end (see contents).
+		d.space(6)
+		d.open(warmBox)
+		d.text(bodyStyle, 0, "The places to get help are on page "+d.toc[tHelpNow].alias+
+			": people who can help keep everyone safe, and help you change.")
+		d.shut()
+	} else {
 		d.contents(parts)
 	}
 }
@@ -221,7 +229,7 @@ func (d *doc) dimension(x quiz.DimensionScore) {
 	}
 	var items []quiz.Item
 	for _, it := range x.Items {
-		if oneLine(it.Answer) != "" && len(items) < 3 {
+		if oneLine(it.Answer) != "" && len(items) < maxItems {
 			items = append(items, it)
 		}
 	}
@@ -235,6 +243,10 @@ func (d *doc) dimension(x quiz.DimensionScore) {
 	d.space(5)
 }
 
+// maxItems is how many answers are shown under a dimension: the ones that
+// moved it most. The appendix has them all.
+const maxItems = 2
+
 // quote shows a question and its answer: “Question” — answer.
 func quote(question, answer string) string {
 	q, a := oneLine(question), oneLine(answer)
@@ -246,6 +258,16 @@ func quote(question, answer string) string {
 
 // flag prints a raised flag in a box: what it means and the answers behind it.
 func (d *doc) flag(f quiz.RaisedFlag, b box) {
+	d.in = &b
+	h := 2*boxPad + d.measure(h3Style, 0, f.Title) + 1 + d.measure(bodyStyle, 0, f.Text)
+	if len(f.By) > 0 {
+		h += 1.5 + smallStyle.lh
+		for _, a := range f.By {
+			h += float64(len(d.wrap(smallStyle, d.avail(4.5), quote(a.Text, a.Answer)))) * smallStyle.lh
+		}
+	}
+	d.in = nil
+	d.keep(h)
 	d.open(b)
 	title := oneLine(f.Title)
 	if title == "" {
@@ -284,7 +306,7 @@ func (d *doc) raised() {
 func (d *doc) readiness() {
 	rd := d.r.Readiness
 	d.heading(tReadiness)
-	if rd.Stage == nil && rd.Importance == nil && rd.Confidence == nil && oneLine(rd.Reflection) == "" {
+	if !hasReadiness(rd) {
 		d.text(bodyStyle, 0, "No readiness questions were answered, so there is nothing to show here.")
 		return
 	}
@@ -308,6 +330,12 @@ func (d *doc) readiness() {
 		d.text(bodyStyle, 0, rd.Reflection)
 		d.shut()
 	}
+}
+
+// hasReadiness says whether any readiness question was answered. The
+// reflection speaks of those answers, so it is not shown without them.
+func hasReadiness(rd quiz.Readiness) bool {
+	return rd.Stage != nil || rd.Importance != nil || rd.Confidence != nil
 }
 
 // ruler prints a 0..10 answer as a ruler with a mark; other answers as words.
@@ -400,15 +428,29 @@ func (d *doc) steps() {
 // because joins a step's reasons into one short sentence.
 func because(reasons []string) string {
 	var rs []string
-	for _, r := range reasons {
-		if r = strings.TrimRight(oneLine(r), ".;"); r != "" {
+	for i, r := range reasons {
+		if i < len(reasons)-1 {
+			r = strings.TrimRight(r, ". ")
+		}
+		if r = strings.TrimRight(oneLine(r), ";"); r != "" {
 			rs = append(rs, r)
 		}
 	}
 	if len(rs) == 0 {
 		return ""
 	}
-	return "Because: " + strings.Join(rs, "; ") + "."
+	b := "Because: " + strings.Join(rs, "; ")
+	if !endsSentence(b) {
+		b += "."
+	}
+	return b
+}
+
+// endsSentence says whether s ends with a full stop, a question or an
+// exclamation mark, perhaps inside closing quotes or brackets.
+func endsSentence(s string) bool {
+	s = strings.TrimRight(s, "\"'”’»)]")
+	return strings.HasSuffix(s, ".") || strings.HasSuffix(s, "?") || strings.HasSuffix(s, "!") || strings.HasSuffix(s, "…")
 }
 
 // honest prints the honest look, paragraph by paragraph.
@@ -437,9 +479,19 @@ const fallbackHelp = "If you or anyone is in immediate danger, call your local e
 // resources prints where to find help: after the steps usually, and on the
 // first page, in a box, when safety comes first.
 func (d *doc) resources() {
+	const intro = "These come before anything else in this report: people who can help keep everyone safe, and help you change."
 	if d.urgent {
+		// The heading, its words and the first place to get help go
+		// on one page.
+		first := 0.0
+		if len(d.r.Resources) > 0 {
+			d.in = &warmBox
+			first = d.resourceHeight(d.r.Resources[0])
+			d.in = nil
+		}
+		d.keep(9 + h1Style.lh + 6 + d.measure(bodyStyle, 0, intro) + 4 + boxPad + first)
 		d.heading(tHelpNow)
-		d.text(bodyStyle, 0, "These come before anything else in this report: people who can help keep everyone safe, and help you change.")
+		d.text(bodyStyle, 0, intro)
 		d.space(4)
 		d.open(warmBox)
 	} else {
@@ -452,9 +504,9 @@ func (d *doc) resources() {
 		if i > 0 {
 			d.space(4)
 		}
-		if d.in == nil {
-			d.keep(h3Style.lh + 2*bodyStyle.lh)
-		}
+		// Each place to get help is kept whole on a page, so a phone
+		// number is never split from its name.
+		d.keep(d.resourceHeight(res))
 		if t := oneLine(res.Title); t != "" {
 			for _, l := range d.wrap(h3Style, d.avail(0), t) {
 				d.line(h3Style, 0, l)
@@ -465,6 +517,15 @@ func (d *doc) resources() {
 	if d.urgent {
 		d.shut()
 	}
+}
+
+// resourceHeight is the height a resource takes, printed by resources.
+func (d *doc) resourceHeight(res quiz.Resource) float64 {
+	h := d.measure(bodyStyle, 0, res.Text)
+	if t := oneLine(res.Title); t != "" {
+		h += float64(len(d.wrap(h3Style, d.avail(0), t))) * h3Style.lh
+	}
+	return h
 }
 
 // about is the privacy note and where the report comes from.
