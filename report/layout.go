@@ -332,6 +332,21 @@ func (d *doc) subheading(title string) {
 	d.space(1.5)
 }
 
+// keepWhole keeps a block of height h on one page when it is no more than
+// half a page; a longer one may break, after at least least millimetres.
+func (d *doc) keepWhole(h, least float64) {
+	if h <= (d.bottom-d.top)/2 {
+		d.keep(h)
+	} else {
+		d.keep(least)
+	}
+}
+
+// bulletHeight is the height bullet takes for text.
+func (d *doc) bulletHeight(s style, text string) float64 {
+	return float64(max(len(d.wrap(s, d.avail(4.5), oneLine(text))), 1)) * s.lh
+}
+
 // keep starts a new page unless h millimetres fit, so that a short block
 // (a title and its first lines) is not split.
 func (d *doc) keep(h float64) {

@@ -212,7 +212,20 @@ func (d *doc) band(n int) string {
 // dimension prints one part: its title and band, the set's words for it,
 // and the answers that moved it most.
 func (d *doc) dimension(x quiz.DimensionScore) {
-	d.keep(h3Style.lh + smallStyle.lh + 3*bodyStyle.lh)
+	var items []quiz.Item
+	for _, it := range x.Items {
+		if oneLine(it.Answer) != "" && len(items) < maxItems {
+			items = append(items, it)
+		}
+	}
+	h := d.measure(h3Style, 0, x.Title) + smallStyle.lh + 1 + d.measure(bodyStyle, 0, x.Text)
+	if len(items) > 0 {
+		h += 1.5 + smallStyle.lh
+		for _, it := range items {
+			h += d.bulletHeight(smallStyle, quote(it.Text, it.Answer))
+		}
+	}
+	d.keepWhole(h, h3Style.lh+smallStyle.lh+3*bodyStyle.lh)
 	for _, l := range d.wrap(h3Style, d.avail(0), oneLine(x.Title)) {
 		d.line(h3Style, 0, l)
 	}
@@ -226,12 +239,6 @@ func (d *doc) dimension(x quiz.DimensionScore) {
 	d.space(1)
 	if x.Text != "" {
 		d.text(bodyStyle, 0, x.Text)
-	}
-	var items []quiz.Item
-	for _, it := range x.Items {
-		if oneLine(it.Answer) != "" && len(items) < maxItems {
-			items = append(items, it)
-		}
 	}
 	if len(items) > 0 {
 		d.space(1.5)
@@ -412,7 +419,11 @@ func (d *doc) steps() {
 		}
 		d.subheading(ph.Title)
 		for i, st := range ph.Steps {
-			d.keep(2*bodyStyle.lh + smallStyle.lh)
+			h := float64(len(d.wrap(bodyStyle, d.avail(7), oneLine(st.Text)))) * bodyStyle.lh
+			if b := because(st.Because); b != "" {
+				h += 0.8 + float64(len(d.wrap(smallStyle, d.avail(7), b)))*smallStyle.lh
+			}
+			d.keepWhole(h, 2*bodyStyle.lh+smallStyle.lh)
 			d.hang(bodyStyle, 0, 7, num, fmt.Sprint(i+1), st.Text)
 			if b := because(st.Because); b != "" {
 				d.space(0.8)
@@ -460,7 +471,7 @@ func (d *doc) honest() {
 	}
 	d.heading(tHonest)
 	for _, p := range d.r.Honest {
-		d.keep(h3Style.lh + 3*bodyStyle.lh)
+		d.keepWhole(d.measure(h3Style, 0, p.Title)+0.5+d.measure(bodyStyle, 0, p.Text), h3Style.lh+3*bodyStyle.lh)
 		if t := oneLine(p.Title); t != "" {
 			for _, l := range d.wrap(h3Style, d.avail(0), t) {
 				d.line(h3Style, 0, l)
