@@ -76,12 +76,18 @@ func formatResult(r *quiz.Result) string {
 
 	if scored := scoredDimensions(r); scored > 0 {
 		b.WriteString("\nWhere you stand (0 to 100, a reflection, not a measurement)\n")
+		width := 0
 		for _, d := range r.Dimensions {
+			width = max(width, len([]rune(d.Title)))
+		}
+		width = min(width, 40)
+		for _, d := range r.Dimensions {
+			title := clip(d.Title, width) + strings.Repeat(" ", width-len([]rune(clip(d.Title, width))))
 			if !d.Scored {
-				fmt.Fprintf(&b, "  %-32s %s  --  %s\n", clip(d.Title, 32), bar(0, false), d.Band)
+				fmt.Fprintf(&b, "  %s %s  --  %s\n", title, bar(0, false), d.Band)
 				continue
 			}
-			fmt.Fprintf(&b, "  %-32s %s %3d  %s\n", clip(d.Title, 32), bar(d.Score, true), d.Score, d.Band)
+			fmt.Fprintf(&b, "  %s %s %3d  %s\n", title, bar(d.Score, true), d.Score, d.Band)
 		}
 		if r.HasComposite {
 			fmt.Fprintf(&b, "  Overall: %d out of 100\n", r.Composite)

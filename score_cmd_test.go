@@ -42,7 +42,7 @@ texts = 4
 	}
 	for _, want := range []string{
 		"Verdict: Possible, slowly",
-		"Taking responsibility            #########.  88  strong",
+		"Taking responsibility #########.  88  strong",
 		"Overall: 78 out of 100",
 		"1. Stop messaging him for now.",
 		"Find a helpline:",
