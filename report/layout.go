@@ -319,10 +319,11 @@ func (d *doc) heading(title string) {
 	d.pdf.SetY(y + 4.5)
 }
 
-// subheading starts a part of a section, kept with a few lines after it.
-func (d *doc) subheading(title string) {
+// subheading starts a part of a section, kept with the first next
+// millimetres after it (at most half a page).
+func (d *doc) subheading(title string, next float64) {
 	title = oneLine(title)
-	d.need(h2Style.lh + 22)
+	d.need(4 + h2Style.lh + 1.5 + min(max(next, 3*bodyStyle.lh), (d.bottom-d.top)/2))
 	d.space(4)
 	// No bookmark: gofpdf writes /Count 0 on an outline item with children,
 	// which strict readers reject, so the outline stays one level deep.

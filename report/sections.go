@@ -173,7 +173,11 @@ func (d *doc) standing() {
 		d.text(bodyStyle, 0, "There were not enough answers for an overall number, so the parts above are all there is to go on.")
 	}
 
-	d.subheading("Your strengths")
+	first := 2 * bodyStyle.lh
+	if len(strong) > 0 {
+		first = d.dimensionHeight(strong[0])
+	}
+	d.subheading("Your strengths", first)
 	if len(strong) == 0 {
 		d.text(bodyStyle, 0, "Nothing stands out as a strength yet. That is common early on, and it is where the next steps begin.")
 	}
@@ -181,13 +185,13 @@ func (d *doc) standing() {
 		d.dimension(x)
 	}
 	if len(work) > 0 {
-		d.subheading("What needs work")
+		d.subheading("What needs work", d.dimensionHeight(work[0]))
 		for _, x := range work {
 			d.dimension(x)
 		}
 	}
 	if len(unscored) > 0 {
-		d.subheading("Not enough answers to say")
+		d.subheading("Not enough answers to say", bodyStyle.lh)
 		for _, x := range unscored {
 			d.bullet(bodyStyle, 0, fmt.Sprintf("%s: you answered %d of its %d questions.", oneLine(x.Title), x.Answered, x.Asked))
 		}
@@ -212,20 +216,8 @@ func (d *doc) band(n int) string {
 // dimension prints one part: its title and band, the set's words for it,
 // and the answers that moved it most.
 func (d *doc) dimension(x quiz.DimensionScore) {
-	var items []quiz.Item
-	for _, it := range x.Items {
-		if oneLine(it.Answer) != "" && len(items) < maxItems {
-			items = append(items, it)
-		}
-	}
-	h := d.measure(h3Style, 0, x.Title) + smallStyle.lh + 1 + d.measure(bodyStyle, 0, x.Text)
-	if len(items) > 0 {
-		h += 1.5 + smallStyle.lh
-		for _, it := range items {
-			h += d.bulletHeight(smallStyle, quote(it.Text, it.Answer))
-		}
-	}
-	d.keepWhole(h, h3Style.lh+smallStyle.lh+3*bodyStyle.lh)
+	items := shownItems(x)
+	d.keepWhole(d.dimensionHeight(x), h3Style.lh+smallStyle.lh+3*bodyStyle.lh)
 	for _, l := range d.wrap(h3Style, d.avail(0), oneLine(x.Title)) {
 		d.line(h3Style, 0, l)
 	}
@@ -253,6 +245,29 @@ func (d *doc) dimension(x quiz.DimensionScore) {
 // maxItems is how many answers are shown under a dimension: the ones that
 // moved it most. The appendix has them all.
 const maxItems = 2
+
+// shownItems are the answers shown under a dimension.
+func shownItems(x quiz.DimensionScore) []quiz.Item {
+	var items []quiz.Item
+	for _, it := range x.Items {
+		if oneLine(it.Answer) != "" && len(items) < maxItems {
+			items = append(items, it)
+		}
+	}
+	return items
+}
+
+// dimensionHeight is the height dimension prints.
+func (d *doc) dimensionHeight(x quiz.DimensionScore) float64 {
+	h := d.measure(h3Style, 0, x.Title) + smallStyle.lh + 1 + d.measure(bodyStyle, 0, x.Text)
+	if items := shownItems(x); len(items) > 0 {
+		h += 1.5 + smallStyle.lh
+		for _, it := range items {
+			h += d.bulletHeight(smallStyle, quote(it.Text, it.Answer))
+		}
+	}
+	return h
+}
 
 // quote shows a question and its answer: “Question” — answer.
 func quote(question, answer string) string {
@@ -417,13 +432,9 @@ func (d *doc) steps() {
 		if len(ph.Steps) == 0 {
 			continue
 		}
-		d.subheading(ph.Title)
+		d.subheading(ph.Title, d.stepHeight(ph.Steps[0]))
 		for i, st := range ph.Steps {
-			h := float64(len(d.wrap(bodyStyle, d.avail(7), oneLine(st.Text)))) * bodyStyle.lh
-			if b := because(st.Because); b != "" {
-				h += 0.8 + float64(len(d.wrap(smallStyle, d.avail(7), b)))*smallStyle.lh
-			}
-			d.keepWhole(h, 2*bodyStyle.lh+smallStyle.lh)
+			d.keepWhole(d.stepHeight(st), 2*bodyStyle.lh+smallStyle.lh)
 			d.hang(bodyStyle, 0, 7, num, fmt.Sprint(i+1), st.Text)
 			if b := because(st.Because); b != "" {
 				d.space(0.8)
@@ -434,6 +445,15 @@ func (d *doc) steps() {
 			d.space(3.5)
 		}
 	}
+}
+
+// stepHeight is the height a step prints, without the space after it.
+func (d *doc) stepHeight(st quiz.Step) float64 {
+	h := float64(len(d.wrap(bodyStyle, d.avail(7), oneLine(st.Text)))) * bodyStyle.lh
+	if b := because(st.Because); b != "" {
+		h += 0.8 + float64(len(d.wrap(smallStyle, d.avail(7), b)))*smallStyle.lh
+	}
+	return h
 }
 
 // because joins a step's reasons into one short sentence.
