@@ -226,8 +226,8 @@ func (d *doc) footer() {
 	}
 	page := fmt.Sprintf("Page %d of {nb}", p.PageNo())
 	pw := p.GetStringWidth(fmt.Sprintf("Page %d of %d", p.PageNo(), p.PageNo()))
-	if lines := p.SplitText(set, d.width-pw-8); len(lines) > 0 {
-		set = lines[0]
+	if lines := p.SplitText(set, d.width-pw-8); len(lines) > 1 {
+		set = ellipsis(d, footerStyle, d.width-pw-8, lines[0])
 	}
 	p.SetDrawColor(rule.r, rule.g, rule.b)
 	p.SetLineWidth(0.2)

@@ -460,3 +460,18 @@ func BenchmarkReport(b *testing.B) {
 	}
 	b.ReportMetric(float64(size), "pdf-bytes")
 }
+
+// BenchmarkReportAppendix renders the same report with every answer at the end.
+func BenchmarkReportAppendix(b *testing.B) {
+	r := benchResult(b)
+	var size int
+	b.ReportAllocs()
+	for b.Loop() {
+		var buf bytes.Buffer
+		if err := PDF(&buf, r, Options{Date: testDate, Appendix: true}); err != nil {
+			b.Fatal(err)
+		}
+		size = buf.Len()
+	}
+	b.ReportMetric(float64(size), "pdf-bytes")
+}

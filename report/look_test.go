@@ -1,0 +1,35 @@
+package report
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+var lookDir = flag.String("look", "", "write the test reports to this `directory`, to look at")
+
+// TestLook writes the reports the tests make to -look DIR, so that a
+// person can look at every page:
+//
+//	go test ./report -run Look -look /tmp/look && pdftoppm -png -r 60 /tmp/look/hopeful.pdf /tmp/look/hopeful
+func TestLook(t *testing.T) {
+	if *lookDir == "" {
+		t.Skip("no -look directory")
+	}
+	if err := os.MkdirAll(*lookDir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	write := func(name string, b []byte) {
+		if err := os.WriteFile(filepath.Join(*lookDir, name+".pdf"), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, c := range goldenCases(t) {
+		write(c.name, render(t, c.r, c.o))
+	}
+	write("handmade-hopeful", render(t, hopefulResult(), Options{}))
+	write("handmade-safety", render(t, safetyResult(), Options{}))
+	write("long", render(t, longResult(), Options{Appendix: true}))
+	write("languages-letter", render(t, greekResult(), Options{Appendix: true, Paper: "letter"}))
+}
