@@ -248,8 +248,8 @@ func shortHash(h string) string {
 	if !ok {
 		algo, hex = "", h
 	}
-	if len(hex) > 12 {
-		hex = hex[:12]
+	if r := []rune(hex); len(r) > 12 {
+		hex = string(r[:12])
 	}
 	if hex == "" {
 		return ""
