@@ -88,21 +88,23 @@ func runTake(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	defer stop()
 
 	if err := pickUp(sess, *resume, *private, quiz.ProgressPath(stateDir, set.ID)); err != nil {
-		return ended(sess, err)
+		return ended(sess, err, stderr)
 	}
-	return ended(sess, sess.Run())
+	return ended(sess, sess.Run(), stderr)
 }
 
 // ended turns the way a session ended into the exit: 130 after an
 // interruption, 1 when the input ended, each with what was kept.
-func ended(sess *quiz.Session, err error) error {
+func ended(sess *quiz.Session, err error, stderr io.Writer) error {
 	switch {
 	case err == nil:
 		return nil
 	case errors.Is(err, quiz.ErrInterrupted):
-		return exitError{code: exitInterrupt, msg: sess.Stop()}
+		fmt.Fprintf(stderr, "%s\n", sess.Stop())
+		return exitError{code: exitInterrupt}
 	case errors.Is(err, quiz.ErrEndOfInput):
-		return exitError{code: exitFail, msg: "the input ended before the quiz did. " + sess.Stop()}
+		fmt.Fprintf(stderr, "The input ended before the quiz did. %s\n", sess.Stop())
+		return exitError{code: exitFail}
 	}
 	return err
 }

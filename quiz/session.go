@@ -318,9 +318,10 @@ func (s *Session) ask(q *questions.Question, plan []*questions.Question, idx int
 			continue
 		}
 		s.Answers.Values[q.ID] = v
-		next := plan
-		if i := indexOf(next, q.ID); i >= 0 && i+1 < len(next) {
-			s.save(next[i+1].ID)
+		// The answer may change what is asked next.
+		now := s.plan()
+		if i := indexOf(now, q.ID) + 1; i > 0 && i < len(now) {
+			s.save(now[i].ID)
 		} else {
 			s.save("")
 		}
