@@ -130,9 +130,9 @@ func TestTakeTerminalFullRun(t *testing.T) {
 	r := startPty(t, bin, h, "take", "-set", h.set(t))
 	r.answerStart()
 	r.step("question 2 of 5", kSpace, kDown, kSpace, kEnter) // Broken trust, Hurtful words
-	r.step("question 3 of 6", kDown, kEnter)                // He found out
-	r.step("question 4 of 6", kDown, kDown, kDown, kEnter)  // Agree
-	r.step("question 5 of 6", kDown, kDown, kEnter)         // 2 on the ruler
+	r.step("question 3 of 6", kDown, kEnter)                 // He found out
+	r.step("question 4 of 6", kDown, kDown, kDown, kEnter)   // Agree
+	r.step("question 5 of 6", kDown, kDown, kEnter)          // 2 on the ruler
 	r.step("question 6 of 6", "Zażółć gęślą jaźń", kEnter)
 	r.step(`That is the end of "What happened"`, kEnter)
 	r.step("Ready to see your result?", kEnter)
@@ -183,9 +183,9 @@ func TestTakeTerminalReviewChangesAnswer(t *testing.T) {
 	r := startPty(t, bin, h, "take", "-set", h.set(t))
 	r.answerStart()
 	r.step("question 2 of 5", kDown, kSpace, kEnter) // Hurtful words only
-	r.step("question 3 of 5", kEnter)               // Strongly disagree
-	r.step("question 4 of 5", kEnter)               // 0
-	r.step("question 5 of 5", kEnter)               // no note
+	r.step("question 3 of 5", kEnter)                // Strongly disagree
+	r.step("question 4 of 5", kEnter)                // 0
+	r.step("question 5 of 5", kEnter)                // no note
 	// The review: change the first answer (hurt) to add Broken trust;
 	// the question that depends on it is then asked.
 	r.step(`That is the end of "What happened"`, kDown, kEnter)
