@@ -4,8 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
-	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/expr-lang/expr/ast"
 	"github.com/expr-lang/expr/checker"
@@ -165,10 +165,12 @@ var builtinNames = map[string]context{
 // compiler holds what every condition of one set is checked against.
 type condCompiler struct {
 	set    *Set
+	v      *validator
 	config *conf.Config
 }
 
-func newCondCompiler(s *Set) *condCompiler {
+func newCondCompiler(v *validator) *condCompiler {
+	s := v.set
 	env := map[string]any{}
 	for _, q := range s.order {
 		env[q.ID] = zeroOf(q.Kind)
@@ -184,7 +186,7 @@ func newCondCompiler(s *Set) *condCompiler {
 	config.Expect = reflect.Bool
 	config.ExpectAny = true
 	config.MaxNodes = 500
-	return &condCompiler{set: s, config: config}
+	return &condCompiler{set: s, v: v, config: config}
 }
 
 // compile checks c against the set. before is the asking position of the
@@ -258,13 +260,13 @@ func (w *refWalker) Visit(node *ast.Node) {
 		name := n.Value
 		if need, ok := builtinNames[name]; ok {
 			if need > w.ctx {
-				w.fail("%s is not known yet where this condition is checked", quote(name))
+				w.fail("%s", notYet(name, need))
 			}
 			return
 		}
 		q := s.index.questions[name]
 		if q == nil {
-			w.fail("condition uses unknown name %s%s", quote(name), suggest(name, s.questionIDs()))
+			w.fail("condition uses unknown name %s%s", quote(name), w.cc.v.suggest(name, w.cc.v.known("question")))
 			return
 		}
 		w.useQuestion(q)
@@ -273,7 +275,7 @@ func (w *refWalker) Visit(node *ast.Node) {
 		prop, ok2 := n.Property.(*ast.StringNode)
 		if ok && ok2 && id.Value == "dim" {
 			if s.index.dimensions[prop.Value] == nil {
-				w.fail("condition uses unknown dimension %s%s", quote(prop.Value), suggest(prop.Value, s.dimensionIDs()))
+				w.fail("condition uses unknown dimension %s%s", quote(prop.Value), w.cc.v.suggest(prop.Value, w.cc.v.known("dimension")))
 			} else if !w.seen["dim:"+prop.Value] {
 				w.seen["dim:"+prop.Value] = true
 				w.c.dims = append(w.c.dims, prop.Value)
@@ -301,7 +303,7 @@ func (w *refWalker) Visit(node *ast.Node) {
 		switch fn.Value {
 		case "flagged":
 			if s.index.flags[arg.Value] == nil {
-				w.fail("condition asks about unknown flag %s%s", quote(arg.Value), suggest(arg.Value, s.flagIDs()))
+				w.fail("condition asks about unknown flag %s%s", quote(arg.Value), w.cc.v.suggest(arg.Value, w.cc.v.known("flag")))
 			} else if w.ctx == inQuiz && w.before == flagPosition {
 				w.fail("a flag's condition may not ask about flags")
 			} else if !w.seen["flag:"+arg.Value] {
@@ -310,18 +312,26 @@ func (w *refWalker) Visit(node *ast.Node) {
 			}
 		case "answered":
 			if q := s.index.questions[arg.Value]; q == nil {
-				w.fail("condition uses unknown question %s%s", quote(arg.Value), suggest(arg.Value, s.questionIDs()))
+				w.fail("condition uses unknown question %s%s", quote(arg.Value), w.cc.v.suggest(arg.Value, w.cc.v.known("question")))
 			} else {
 				w.useQuestion(q)
 			}
 		case "scored":
 			if s.index.dimensions[arg.Value] == nil {
-				w.fail("condition uses unknown dimension %s%s", quote(arg.Value), suggest(arg.Value, s.dimensionIDs()))
+				w.fail("condition uses unknown dimension %s%s", quote(arg.Value), w.cc.v.suggest(arg.Value, w.cc.v.known("dimension")))
 			}
 		}
 	case *ast.BinaryNode:
 		w.checkValues(n)
 	}
+}
+
+// notYet explains why a name cannot be used where it stands.
+func notYet(name string, need context) string {
+	if need == inReport {
+		return fmt.Sprintf("condition uses %s, which is known only once the verdict is reached; use it in steps, resources and honest paragraphs", name)
+	}
+	return fmt.Sprintf("condition uses %s, but scores are known only after the last question; use it in verdicts, steps, resources and honest paragraphs", name)
 }
 
 // flagPosition marks a flag's own condition, which may read any question
@@ -366,7 +376,7 @@ func (w *refWalker) checkValues(n *ast.BinaryNode) {
 	if ident.Value == "verdict" {
 		for _, l := range lits {
 			if s.index.verdicts[l] == nil {
-				w.fail("condition compares verdict with %s, which is no verdict's id%s", quote(l), suggest(l, s.verdictIDs()))
+				w.fail("condition compares verdict with %s, which is no verdict's id%s", quote(l), w.cc.v.suggest(l, w.cc.v.known("verdict")))
 			}
 		}
 		return
@@ -381,7 +391,7 @@ func (w *refWalker) checkValues(n *ast.BinaryNode) {
 			for i, o := range q.Options {
 				vals[i] = o.Value
 			}
-			w.fail("condition compares %s with %s, which is not one of its options%s", quote(q.ID), quote(l), suggest(l, vals))
+			w.fail("condition compares %s with %s, which is not one of its options%s", quote(q.ID), quote(l), w.cc.v.suggest(l, vals))
 		}
 	}
 }
@@ -434,42 +444,61 @@ func (s *Set) verdictIDs() []string {
 	return ids
 }
 
-// suggest returns ` (did you mean "x"?)` for the closest of candidates, or "".
+// suggest returns ` (did you mean "x"?)` for the closest of candidates, or
+// "" when none is close: within one edit for every four letters, and never a
+// word that shares nothing with got. Letter case is ignored, so "Title"
+// suggests "title". Ties go to the first in sorted order.
 func suggest(got string, candidates []string) string {
-	best, bestD := "", len(got)/2+2
-	sorted := append([]string(nil), candidates...)
-	sort.Strings(sorted)
-	for _, c := range sorted {
-		if d := distance(strings.ToLower(got), strings.ToLower(c)); d < bestD {
+	g := []rune(strings.ToLower(got))
+	if len(g) == 0 {
+		return ""
+	}
+	limit := 1 + len(g)/4
+	best, bestD := "", limit+1
+	for _, c := range candidates {
+		if n := utf8.RuneCountInString(c); n < len(g)-limit || n > len(g)+limit || c == "" {
+			continue
+		}
+		d := distance(g, []rune(strings.ToLower(c)))
+		if d >= len(g) {
+			continue
+		}
+		if d < bestD || d == bestD && c < best {
 			best, bestD = c, d
 		}
 	}
-	if best == "" || len(candidates) > 5000 {
+	if best == "" {
 		return ""
 	}
 	return fmt.Sprintf(" (did you mean %s?)", quote(best))
 }
 
-// distance is the Levenshtein distance between a and b, by runes.
-func distance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
+// distance is the optimal string alignment distance between a and b: the
+// edits (insert, delete, replace, or swap two neighbours) from one to the
+// other. Swapped letters are the commonest typo, so they count once.
+func distance(a, b []rune) int {
+	// Three rows: the one before the previous is needed for swaps.
+	pp := make([]int, len(b)+1)
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
 	for j := range prev {
 		prev[j] = j
 	}
-	for i := 1; i <= len(ra); i++ {
+	for i := 1; i <= len(a); i++ {
 		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
+		for j := 1; j <= len(b); j++ {
 			cost := 1
-			if ra[i-1] == rb[j-1] {
+			if a[i-1] == b[j-1] {
 				cost = 0
 			}
 			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				cur[j] = min(cur[j], pp[j-2]+1)
+			}
 		}
-		prev, cur = cur, prev
+		pp, prev, cur = prev, cur, pp
 	}
-	return prev[len(rb)]
+	return prev[len(b)]
 }
 
 func quote(s string) string { return fmt.Sprintf("%q", s) }

@@ -8,11 +8,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"reflect"
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
@@ -95,16 +97,25 @@ func Load(name string, src []byte) (*Set, error) {
 		return nil, fail(0, "file is larger than %d MiB; a question set is a small text file", MaxSize>>20)
 	}
 	if !utf8.Valid(src) {
-		line := 1 + strings.Count(string(src[:firstInvalidUTF8(src)]), "\n")
-		return nil, fail(line, "file is not valid UTF-8 text")
+		at := firstInvalidUTF8(src)
+		before := string(src[:at])
+		line := 1 + strings.Count(before, "\n")
+		col := 1 + utf8.RuneCountInString(before[strings.LastIndexByte(before, '\n')+1:])
+		return nil, fail(line, "column %d: byte 0x%02x is not UTF-8 text; save the file as UTF-8", col, src[at])
 	}
 	text := string(src)
+	// The toml package takes time that grows with the square of the
+	// nesting and of the parts of a dotted key; a set needs only a few of
+	// each, so deeper files are refused before it sees them.
+	if line, msg := tooDeep(text); msg != "" {
+		return nil, fail(line, "%s", msg)
+	}
 
 	// A first decode into plain maps gives every syntax error with its
 	// position, and the raw shape to check against the Set type.
 	var raw map[string]any
 	if _, err := toml.Decode(text, &raw); err != nil {
-		return nil, syntaxError(name, err)
+		return nil, syntaxError(name, text, err)
 	}
 	if len(raw) == 0 {
 		return nil, fail(0, "file has no keys; a question set needs at least id, title, a section and a verdict")
@@ -151,24 +162,49 @@ func firstInvalidUTF8(b []byte) int {
 
 // syntaxError turns the toml package's error into one located line. Its
 // ErrorWithPosition panics for an error at the end of a first line (toml
-// #498), so the position is read from the fields instead.
-func syntaxError(name string, err error) error {
+// #498), and its Position.Line is wrong at the end of input, so the line
+// and column are counted here from the byte offset.
+func syntaxError(name, src string, err error) error {
 	var pe toml.ParseError
-	if errors.As(err, &pe) {
-		msg := pe.Message
-		if msg == "" {
-			msg = strings.TrimPrefix(pe.Error(), "toml: ")
-		}
-		line := pe.Position.Line
-		if line < 1 {
-			line = 1
-		}
-		if pe.Position.Col > 0 {
-			msg = fmt.Sprintf("column %d: %s", pe.Position.Col, msg)
-		}
-		return &Error{Problems: []Problem{{File: name, Line: line, Msg: "not valid TOML: " + oneLine(msg)}}}
+	if !errors.As(err, &pe) {
+		return &Error{Problems: []Problem{{File: name, Msg: "not valid TOML: " + tomlMessage(strings.TrimPrefix(err.Error(), "toml: "))}}}
 	}
-	return &Error{Problems: []Problem{{File: name, Msg: "not valid TOML: " + oneLine(strings.TrimPrefix(err.Error(), "toml: "))}}}
+	msg := pe.Message
+	if msg == "" {
+		msg = strings.TrimPrefix(pe.Error(), "toml: ")
+	}
+	if strings.HasPrefix(msg, "invalid escape") && strings.Contains(msg, "\x00") && pe.Position.Start >= len(src)-1 {
+		msg = "the file ends in the middle of an escape sequence"
+	}
+	line, col := pe.Position.Line, pe.Position.Col
+	if st := pe.Position.Start; st >= 0 && st <= len(src) {
+		line = 1 + strings.Count(src[:st], "\n")
+		col = 1 + utf8.RuneCountInString(src[strings.LastIndexByte(src[:st], '\n')+1:st])
+	}
+	line = max(line, 1)
+	if col > 0 {
+		msg = fmt.Sprintf("column %d: %s", col, tomlMessage(msg))
+	} else {
+		msg = tomlMessage(msg)
+	}
+	return &Error{Problems: []Problem{{File: name, Line: line, Msg: "not valid TOML: " + msg}}}
+}
+
+// tomlMessage makes a message of the toml package read like ours: one
+// line, a lower-case start, no full stop, and no raw control characters
+// (it quotes the offending text, which may be anything).
+func tomlMessage(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) || r == utf8.RuneError {
+			return -1
+		}
+		return r
+	}, oneLine(strings.ToValidUTF8(s, "")))
+	s = strings.TrimSuffix(s, ".")
+	if strings.HasPrefix(s, "Key ") {
+		s = "k" + s[1:]
+	}
+	return s
 }
 
 func oneLine(s string) string {
@@ -215,7 +251,7 @@ func checkShape(val any, t reflect.Type, path string, v *validator) {
 		for _, k := range sortedKeys(m) {
 			f, ok := fields[k]
 			if !ok {
-				v.add(v.pos.line(join(path, k)), "%sunknown key %s%s", v.where(path), quote(k), suggest(k, names))
+				v.add(v.pos.line(join(path, k)), "%sunknown key %s%s", v.where(path), quote(k), v.suggest(k, names))
 				continue
 			}
 			checkShape(m[k], f.Type, join(path, k), v)
@@ -258,8 +294,12 @@ func checkShape(val any, t reflect.Type, path string, v *validator) {
 			v.wrongType(path, "a whole number", val)
 		}
 	case reflect.Float64:
-		switch val.(type) {
-		case int64, float64:
+		switch f := val.(type) {
+		case int64:
+		case float64:
+			if math.IsNaN(f) || math.IsInf(f, 0) {
+				v.wrongType(path, "a number", val)
+			}
 		default:
 			v.wrongType(path, "a number", val)
 		}
@@ -297,6 +337,9 @@ func tomlType(v any) string {
 	case int64:
 		return "a whole number"
 	case float64:
+		if math.IsNaN(v.(float64)) || math.IsInf(v.(float64), 0) {
+			return fmt.Sprint(v)
+		}
 		return "a decimal number"
 	case bool:
 		return "true or false"
@@ -306,4 +349,77 @@ func tomlType(v any) string {
 		return "a table"
 	}
 	return "a date or time"
+}
+
+// Limits on the shape of a set file, far beyond what a set needs.
+const (
+	maxNesting  = 16 // arrays and inline tables within each other
+	maxKeyParts = 16 // parts of one dotted key, as in a.b.c
+)
+
+// tooDeep returns the line and a message when src nests arrays or inline
+// tables, or dots a key, beyond the limits. It reads strings and comments
+// only to skip them and leaves every other judgement to the toml package,
+// so it runs in one pass without recursion.
+func tooDeep(src string) (int, string) {
+	line, depth, parts := 1, 0, 0
+	for i := 0; i < len(src); i++ {
+		c := src[i]
+		switch {
+		case c == '\n':
+			line++
+			parts = 0
+		case c == '#':
+			for i+1 < len(src) && src[i+1] != '\n' {
+				i++
+			}
+		case c == '"' || c == '\'':
+			delim := src[i : i+1]
+			if strings.HasPrefix(src[i:], strings.Repeat(delim, 3)) {
+				delim = strings.Repeat(delim, 3)
+			}
+			j := i + len(delim)
+			for j < len(src) && !strings.HasPrefix(src[j:], delim) {
+				if src[j] == '\n' {
+					if len(delim) == 1 {
+						break // an unclosed string: the toml package says so
+					}
+					line++
+				}
+				if c == '"' && src[j] == '\\' {
+					j++
+					if j < len(src) && src[j] == '\n' {
+						line++
+					}
+				}
+				j++
+			}
+			if len(delim) == 3 {
+				for j+3 < len(src) && src[j+3] == c { // up to two quotes end the content
+					j++
+				}
+			}
+			i = min(j+len(delim), len(src)) - 1
+			if j < len(src) && src[j] == '\n' {
+				i = j - 1
+			}
+		case c == '[' || c == '{':
+			if depth++; depth > maxNesting {
+				return line, fmt.Sprintf("lists and tables are nested more than %d deep; a question set needs only a few levels", maxNesting)
+			}
+			parts = 0
+		case c == ']' || c == '}':
+			depth = max(depth-1, 0)
+			parts = 0
+		case c == '.':
+			if parts++; parts >= maxKeyParts {
+				return line, fmt.Sprintf("a dotted key has more than %d parts; a question set needs only a few", maxKeyParts)
+			}
+		case c == ' ' || c == '\t' || c == '\r' || c == '-' || c == '_' ||
+			c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9':
+		default:
+			parts = 0
+		}
+	}
+	return 0, ""
 }

@@ -159,15 +159,16 @@ func (s *posScanner) header() {
 		cur = join(cur, k)
 		last := i == len(keys)-1
 		if last && array {
+			s.pos.add(cur, line)
 			n := s.arrays[cur]
 			s.arrays[cur] = n + 1
 			cur = join(cur, strconv.Itoa(n))
 		} else if n, ok := s.arrays[cur]; ok && n > 0 {
 			cur = join(cur, strconv.Itoa(n-1))
 		}
+		s.pos.add(cur, line) // a.b in [a.b.c] is defined here unless it was before
 	}
 	s.table = cur
-	s.pos.add(cur, line)
 }
 
 // keys reads a dotted key such as a."b c".d.
@@ -211,8 +212,8 @@ func (s *posScanner) keyValue(table string) {
 	path := table
 	for _, k := range keys {
 		path = join(path, k)
+		s.pos.add(path, line) // a and a.b in a.b.c = 1, unless defined before
 	}
-	s.pos.add(path, line)
 	s.skipBlank(false)
 	if s.peek() == '=' {
 		s.next()

@@ -25,6 +25,56 @@ type validator struct {
 	raw      map[string]any
 	set      *Set
 	problems []Problem
+	ids      map[string][]string // known ids by kind, for suggestions
+	empty    *Env                // the environment with no answers, built once
+}
+
+// maxProblems is how many problems an Error lists; past it, a set has a
+// problem far earlier than any one line, and finding more costs time.
+const maxProblems = 100
+
+// suggest is suggest, until the set has more problems than are shown.
+func (v *validator) suggest(got string, candidates []string) string {
+	if len(v.problems) >= maxProblems {
+		return ""
+	}
+	return suggest(got, candidates)
+}
+
+// known returns the set's ids of one kind, listed once per load.
+func (v *validator) known(kind string) []string {
+	if l, ok := v.ids[kind]; ok {
+		return l
+	}
+	s := v.set
+	var l []string
+	switch kind {
+	case "question":
+		l = s.questionIDs()
+	case "dimension":
+		l = s.dimensionIDs()
+	case "flag":
+		l = s.flagIDs()
+	case "verdict":
+		l = s.verdictIDs()
+	case "phase":
+		l = phaseIDs(s)
+	case "scale":
+		l = sortedScaleNames(s.Scales)
+	}
+	if v.ids == nil {
+		v.ids = map[string][]string{}
+	}
+	v.ids[kind] = l
+	return l
+}
+
+// emptyEnv is the environment before any answer, for constant conditions.
+func (v *validator) emptyEnv() *Env {
+	if v.empty == nil {
+		v.empty = v.set.Env(nil, nil)
+	}
+	return v.empty
 }
 
 func (v *validator) add(line int, format string, a ...any) {
@@ -38,6 +88,10 @@ func (v *validator) at(path, format string, a ...any) {
 
 func (v *validator) err() error {
 	sort.SliceStable(v.problems, func(i, j int) bool { return v.problems[i].Line < v.problems[j].Line })
+	if n := len(v.problems) - maxProblems; n > 0 {
+		v.problems = append(v.problems[:maxProblems:maxProblems], Problem{File: v.name,
+			Msg: fmt.Sprintf("%d more problems not shown; fix these first", n)})
+	}
 	return &Error{Problems: v.problems}
 }
 
@@ -157,9 +211,15 @@ var placeholders = map[string]bool{
 // and the terminal cannot both be trusted with it), known placeholders only.
 func (v *validator) text(path, key, s string, required bool) {
 	p := join(path, key)
+	what := quote(key)
+	if n, err := strconv.Atoi(key); err == nil {
+		what = fmt.Sprintf("label %d", n+1) // a scale's labels
+	}
 	if strings.TrimSpace(s) == "" {
-		if required {
-			v.at(path, "%s is empty", quote(key))
+		if _, ok := v.pos.lines[p]; !ok && required {
+			v.at(p, "%s is missing", what)
+		} else if required {
+			v.at(p, "%s is empty", what)
 		}
 		return
 	}
@@ -167,18 +227,43 @@ func (v *validator) text(path, key, s string, required bool) {
 		switch {
 		case r == '\n' || r == '\t':
 		case r > 0xFFFF:
-			v.at(p, "%s contains %U %q, outside the Basic Multilingual Plane; emoji and other such characters cannot be shown in every terminal and PDF", key, r, string(r))
+			v.at(p, "%s contains %U %q, outside the Basic Multilingual Plane; emoji and other such characters cannot be shown in every terminal and PDF", what, r, string(r))
 			return
 		case unicode.IsControl(r) || r == 0x2028 || r == 0x2029:
-			v.at(p, "%s contains the control character %U; texts may hold only printable characters, line breaks and tabs", key, r)
+			v.at(p, "%s contains the control character %U%s; texts may hold only printable characters, line breaks and tabs", what, r, controlName(r))
 			return
 		}
 	}
 	for _, m := range placeholder.FindAllStringSubmatch(s, -1) {
 		if !placeholders[m[1]] {
-			v.at(p, "%s uses unknown placeholder %s; the known ones are {he} {him} {his} {partner}, capitalised or not", key, m[0])
+			v.at(p, "%s uses unknown placeholder %s; the known ones are {he} {him} {his} {partner}, capitalised or not", what, m[0])
 		}
 	}
+}
+
+// controlName names the control characters an author may type by accident.
+func controlName(r rune) string {
+	switch r {
+	case 0:
+		return " (NUL)"
+	case 7:
+		return " (bell)"
+	case 8:
+		return " (backspace)"
+	case '\r':
+		return " (carriage return)"
+	case 0x1b:
+		return " (escape, which starts terminal control sequences)"
+	case 0x7f:
+		return " (delete)"
+	case 0x85:
+		return " (next line)"
+	case 0x2028:
+		return " (line separator)"
+	case 0x2029:
+		return " (paragraph separator)"
+	}
+	return ""
 }
 
 // validate checks a decoded set whole, filling its index as it goes.
@@ -314,7 +399,7 @@ func (v *validator) validate() {
 		}
 	}
 
-	cc := newCondCompiler(s)
+	cc := newCondCompiler(v)
 	compile := func(path string, c *Cond, ctx context, before int) {
 		if c == nil {
 			return
@@ -330,7 +415,7 @@ func (v *validator) validate() {
 			flagRaised[f.ID] = true
 		}
 		if f.ID != "" && !flagRaised[f.ID] {
-			v.at(path, "flag %q is never raised; name it in an option's flag or give it a condition", f.ID)
+			v.at(path, "no option raises this flag and it has no condition; name it in an option's flag or give it a when")
 		}
 	}
 	never := map[string]bool{} // questions that can never be asked
@@ -364,10 +449,10 @@ func (v *validator) validate() {
 		v.text(path, "text", vd.Text, true)
 		compile(path, vd.When, inVerdict, -1)
 		if catchAll >= 0 {
-			v.at(path, "verdict can never be reached: verdict %q before it always holds", s.Verdicts[catchAll].ID)
+			v.at(path, "this verdict is never reached, as verdict %q before it always holds", s.Verdicts[catchAll].ID)
 			continue
 		}
-		if vd.When == nil || (vd.When.constant && vd.When.prog != nil && vd.When.Holds(s.Env(nil, nil))) {
+		if vd.When == nil || (vd.When.constant && vd.When.prog != nil && vd.When.Holds(v.emptyEnv())) {
 			catchAll = i
 		}
 	}
@@ -386,7 +471,7 @@ func (v *validator) validate() {
 		if st.Phase == "" {
 			v.at(path, "step needs a phase")
 		} else if ix.phases[st.Phase] == nil && len(s.Phases) > 0 {
-			v.at(join(path, "phase"), "unknown phase %q%s", st.Phase, suggest(st.Phase, phaseIDs(s)))
+			v.at(join(path, "phase"), "unknown phase %q%s", st.Phase, v.suggest(st.Phase, v.known("phase")))
 		}
 		compile(path, st.When, inReport, -1)
 	}
@@ -412,8 +497,8 @@ func (v *validator) never(path, what string, c *Cond, never map[string]bool) boo
 	if c == nil || c.prog == nil {
 		return false
 	}
-	if c.constant && !c.Holds(v.set.Env(nil, nil)) {
-		v.at(join(path, "when"), "%s can never be asked: its condition is always false", what)
+	if c.constant && !c.Holds(v.emptyEnv()) {
+		v.at(join(path, "when"), "this %s is never asked, as its condition is always false", what)
 		return true
 	}
 	if len(c.questions) > 0 {
@@ -422,7 +507,7 @@ func (v *validator) never(path, what string, c *Cond, never map[string]bool) boo
 				return false
 			}
 		}
-		v.at(join(path, "when"), "%s can never be asked: its condition reads only questions that are never asked", what)
+		v.at(join(path, "when"), "this %s is never asked, as its condition reads only questions that are never asked", what)
 		return true
 	}
 	return false
@@ -435,7 +520,7 @@ func (v *validator) question(path string, q *Question, fed, flagRaised map[strin
 	v.text(path, "min_label", q.MinLabel, false)
 	v.text(path, "max_label", q.MaxLabel, false)
 	if q.Weight < 0 {
-		v.at(join(path, "weight"), "weight must not be negative")
+		v.at(join(path, "weight"), "weight must not be negative, not %g", q.Weight)
 	}
 	if q.Weight == 0 {
 		q.Weight = 1
@@ -444,10 +529,12 @@ func (v *validator) question(path string, q *Question, fed, flagRaised map[strin
 	case KindChoice, KindMulti, KindScale, KindNumber, KindText:
 	case "":
 		v.at(path, "question needs a kind: choice, multi, scale, number or text")
+		markRefs(q, fed, flagRaised)
 		return
 	default:
 		v.at(join(path, "kind"), "unknown kind %q%s; the kinds are choice, multi, scale, number and text", q.Kind,
-			suggest(string(q.Kind), []string{"choice", "multi", "scale", "number", "text"}))
+			v.suggest(string(q.Kind), []string{"choice", "multi", "scale", "number", "text"}))
+		markRefs(q, fed, flagRaised)
 		return
 	}
 	hasOptions := q.Kind == KindChoice || q.Kind == KindMulti
@@ -468,20 +555,25 @@ func (v *validator) question(path string, q *Question, fed, flagRaised map[strin
 		if q.Scale == "" {
 			v.at(path, "a scale question needs scale = the name of a [scale.NAME] table")
 		} else if s.Scales[q.Scale] == nil {
-			v.at(join(path, "scale"), "unknown scale %q%s", q.Scale, suggest(q.Scale, sortedScaleNames(s.Scales)))
+			v.at(join(path, "scale"), "unknown scale %q%s", q.Scale, v.suggest(q.Scale, v.known("scale")))
 		}
 	case KindNumber:
 		if q.Min == nil || q.Max == nil {
 			v.at(path, "a number question needs min and max")
 		} else if *q.Min >= *q.Max {
 			v.at(join(path, "max"), "max (%d) must be more than min (%d)", *q.Max, *q.Min)
-		} else if *q.Max-*q.Min > 1000 {
+		} else if float64(*q.Max)-float64(*q.Min) > 1000 {
 			v.at(join(path, "max"), "a number question's range may span at most 1000")
 		}
 	case KindMulti:
 		lo, hi := s.Range(q)
-		if lo < 0 || hi > len(q.Options) || lo > hi {
-			v.at(path, "min and max must satisfy 0 <= min <= max <= %d (the number of options), not %d and %d", len(q.Options), lo, hi)
+		switch {
+		case lo < 0:
+			v.at(join(path, "min"), "min must not be negative, not %d", lo)
+		case hi > len(q.Options):
+			v.at(join(path, "max"), "max (%d) is more than the number of options (%d)", hi, len(q.Options))
+		case lo > hi:
+			v.at(join(path, "min"), "min (%d) is more than max (%d)", lo, hi)
 		}
 	}
 	if q.Dimension != "" {
@@ -489,7 +581,7 @@ func (v *validator) question(path string, q *Question, fed, flagRaised map[strin
 		case q.Kind != KindScale && q.Kind != KindNumber:
 			v.at(join(path, "dimension"), "only scale and number questions feed a dimension directly; a choice question gives points per option")
 		case s.index.dimensions[q.Dimension] == nil:
-			v.at(join(path, "dimension"), "unknown dimension %q%s", q.Dimension, suggest(q.Dimension, s.dimensionIDs()))
+			v.at(join(path, "dimension"), "unknown dimension %q%s", q.Dimension, v.suggest(q.Dimension, v.known("dimension")))
 		default:
 			fed[q.Dimension] = true
 		}
@@ -499,12 +591,18 @@ func (v *validator) question(path string, q *Question, fed, flagRaised map[strin
 	if !hasOptions {
 		return
 	}
-	if len(q.Options) < 2 {
+	tooFew := len(q.Options) < 2
+	if tooFew {
 		v.at(path, "a %s question needs at least two options", q.Kind)
 	}
 	values := map[string]bool{}
-	type span struct{ lo, hi float64 }
+	type span struct {
+		lo, hi float64
+		n      int    // options that give points to the dimension
+		first  string // the first of them
+	}
 	spans := map[string]*span{}
+	unknownDim := false
 	for k, o := range q.Options {
 		opath := fmt.Sprintf("%s.options.%d", path, k)
 		switch {
@@ -518,7 +616,7 @@ func (v *validator) question(path string, q *Question, fed, flagRaised map[strin
 		v.text(opath, "help", o.Help, false)
 		if o.Flag != "" {
 			if s.index.flags[o.Flag] == nil {
-				v.at(join(opath, "flag"), "unknown flag %q%s", o.Flag, suggest(o.Flag, s.flagIDs()))
+				v.at(join(opath, "flag"), "unknown flag %q%s", o.Flag, v.suggest(o.Flag, v.known("flag")))
 			} else {
 				flagRaised[o.Flag] = true
 			}
@@ -529,21 +627,49 @@ func (v *validator) question(path string, q *Question, fed, flagRaised map[strin
 		}
 		for _, d := range sortedDims(o.Points) {
 			if s.index.dimensions[d] == nil {
-				v.at(join(opath, "points"), "points for unknown dimension %q%s", d, suggest(d, s.dimensionIDs()))
+				v.at(join(opath, "points"), "points for unknown dimension %q%s", d, v.suggest(d, v.known("dimension")))
+				unknownDim = true
 				continue
 			}
 			p := o.Points[d]
 			if sp := spans[d]; sp == nil {
-				spans[d] = &span{p, p}
+				spans[d] = &span{p, p, 1, o.Value}
 			} else {
-				sp.lo, sp.hi = min(sp.lo, p), max(sp.hi, p)
+				sp.lo, sp.hi, sp.n = min(sp.lo, p), max(sp.hi, p), sp.n+1
 			}
 		}
 	}
 	for _, d := range sortedSpans(spans) {
-		if spans[d].lo == spans[d].hi {
-			v.at(path, "every option gives %g points to %q, so the answer cannot move it", spans[d].lo, d)
-		} else {
+		sp := spans[d]
+		switch {
+		case sp.lo != sp.hi:
+		case tooFew || unknownDim: // the cause is said already
+		case sp.n == 1:
+			v.at(path, "only option %q gives points to %q, so the answer cannot move it; an option without points for a dimension does not count for it", sp.first, d)
+			continue
+		case sp.n == len(q.Options):
+			v.at(path, "every option gives %g points to %q, so the answer cannot move it", sp.lo, d)
+			continue
+		default:
+			v.at(path, "every option that gives points to %q gives %g, so the answer cannot move it; an option without points for a dimension does not count for it", d, sp.lo)
+			continue
+		}
+		fed[d] = true
+	}
+}
+
+// markRefs counts the dimensions and flags a question names as fed and
+// raised, when the question is in error already, so that its error does
+// not bring others after it.
+func markRefs(q *Question, fed, flagRaised map[string]bool) {
+	if q.Dimension != "" {
+		fed[q.Dimension] = true
+	}
+	for _, o := range q.Options {
+		if o.Flag != "" {
+			flagRaised[o.Flag] = true
+		}
+		for d := range o.Points {
 			fed[d] = true
 		}
 	}
@@ -578,7 +704,7 @@ func (v *validator) readiness() {
 		}
 		q := s.index.questions[id]
 		if q == nil {
-			v.at("readiness."+key, "unknown question %q%s", id, suggest(id, s.questionIDs()))
+			v.at("readiness."+key, "unknown question %q%s", id, v.suggest(id, v.known("question")))
 			return
 		}
 		for _, k := range kinds {
