@@ -178,7 +178,9 @@ func (s *posScanner) keys() []string {
 		s.skipBlank(false)
 		var k string
 		switch c := s.peek(); {
-		case c == '"' || c == '\'':
+		case c == '"':
+			k = unescape(s.str())
+		case c == '\'':
 			k = s.str()
 		case isBare(c):
 			st := s.i
@@ -329,4 +331,53 @@ func join(a, b string) string {
 		return b
 	}
 	return a + "." + b
+}
+
+// unescape decodes the escapes of a TOML basic string, TOML 1.1's \e and
+// \xHH among them, so that a quoted key matches the decoded one. It keeps
+// what it cannot read as it stands.
+func unescape(raw string) string {
+	if !strings.Contains(raw, "\\") {
+		return raw
+	}
+	var b strings.Builder
+	for i := 0; i < len(raw); i++ {
+		if raw[i] != '\\' || i+1 >= len(raw) {
+			b.WriteByte(raw[i])
+			continue
+		}
+		i++
+		switch c := raw[i]; c {
+		case 'b':
+			b.WriteByte('\b')
+		case 't':
+			b.WriteByte('\t')
+		case 'n':
+			b.WriteByte('\n')
+		case 'f':
+			b.WriteByte('\f')
+		case 'r':
+			b.WriteByte('\r')
+		case 'e':
+			b.WriteByte(0x1b)
+		case '"', '\\':
+			b.WriteByte(c)
+		case 'x', 'u', 'U':
+			n := map[byte]int{'x': 2, 'u': 4, 'U': 8}[c]
+			if i+1+n > len(raw) {
+				b.WriteString(raw[i-1:])
+				return b.String()
+			}
+			r, err := strconv.ParseUint(raw[i+1:i+1+n], 16, 32)
+			if err != nil {
+				b.WriteString(raw[i-1 : i+1])
+				continue
+			}
+			b.WriteRune(rune(r))
+			i += n
+		default:
+			b.WriteString(raw[i-1 : i+1])
+		}
+	}
+	return b.String()
 }

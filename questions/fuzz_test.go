@@ -1,0 +1,177 @@
+package questions
+
+import (
+	"errors"
+	"os"
+	"strconv"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/BurntSushi/toml"
+)
+
+// FuzzLoad checks that Load never panics, and returns either a set whose
+// every condition can be evaluated, or an *Error whose every problem names
+// the file. Seeds: the built-in set, small.toml and the toml-test corpus.
+func FuzzLoad(f *testing.F) {
+	f.Add(BuiltinSource())
+	if b, err := os.ReadFile("testdata/small.toml"); err == nil {
+		f.Add(b)
+	}
+	for _, path := range corpusFiles(f) {
+		if b, err := os.ReadFile(path); err == nil {
+			f.Add(b)
+		}
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		s, err := Load("fuzz.toml", src)
+		if err != nil {
+			if s != nil {
+				t.Fatal("both a set and an error")
+			}
+			var e *Error
+			if !errors.As(err, &e) || len(e.Problems) == 0 {
+				t.Fatalf("error %T %q, want an *Error with problems", err, err)
+			}
+			for _, line := range strings.Split(err.Error(), "\n") {
+				if !strings.HasPrefix(line, "fuzz.toml") {
+					t.Fatalf("problem does not name the file: %q", line)
+				}
+				if !utf8.ValidString(line) || strings.ContainsFunc(line, func(r rune) bool { return r < ' ' || r == 0x7f }) {
+					t.Fatalf("problem holds a control character or bad UTF-8: %q", line)
+				}
+			}
+			return
+		}
+		if s == nil {
+			t.Fatal("no set and no error")
+		}
+		exercise(t, s)
+	})
+}
+
+// exercise uses a loaded set as the quiz and the report would: every
+// condition on an empty environment and on one with an answer to every
+// question, every text filled, every answer displayed.
+func exercise(t *testing.T, s *Set) {
+	t.Helper()
+	empty := s.Env(nil, nil)
+	answers := map[string]any{}
+	for _, q := range s.Questions() {
+		lo, hi := s.Range(q)
+		var v any
+		switch q.Kind {
+		case KindChoice:
+			v = q.Options[len(q.Options)-1].Value
+		case KindMulti:
+			var l []any
+			for _, o := range q.Options[:max(lo, 1)] {
+				l = append(l, o.Value)
+			}
+			v = l
+		case KindScale, KindNumber:
+			v = int64(hi)
+		case KindText:
+			v = "some words \x1b[31m"
+		}
+		n, err := s.Normalize(q, v)
+		if err != nil {
+			t.Fatalf("question %q: a valid answer %v refused: %v", q.ID, v, err)
+		}
+		answers[q.ID] = n
+		s.Display(q, n, Partner{})
+		_ = lo
+	}
+	full := s.Env(answers, &Facts{Dims: map[string]float64{}, Flags: map[string]bool{}, Verdict: "x"})
+	var conds []*Cond
+	for _, sec := range s.Sections {
+		conds = append(conds, sec.When)
+		for _, q := range sec.Questions {
+			conds = append(conds, q.When)
+			s.Fill(q.Text, Partner{He: "she"})
+		}
+	}
+	for _, x := range s.Flags {
+		conds = append(conds, x.When)
+	}
+	for _, x := range s.Verdicts {
+		conds = append(conds, x.When)
+	}
+	for _, x := range s.Steps {
+		conds = append(conds, x.When)
+	}
+	for _, x := range s.Resources {
+		conds = append(conds, x.When)
+	}
+	for _, x := range s.Honest {
+		conds = append(conds, x.When)
+	}
+	for _, c := range conds {
+		if c != nil && c.prog == nil {
+			t.Fatalf("condition %q was not compiled", c.Src)
+		}
+		c.Holds(empty)
+		c.Holds(full)
+	}
+	if last := s.Verdicts[len(s.Verdicts)-1]; !last.When.Holds(empty) || !last.When.Holds(full) {
+		t.Fatalf("the last verdict %q does not always hold", last.ID)
+	}
+}
+
+// FuzzPositions checks that the position scanner ends on any text, and
+// finds a line for every key of a document the toml package accepts.
+func FuzzPositions(f *testing.F) {
+	f.Add(BuiltinSource())
+	if b, err := os.ReadFile("testdata/small.toml"); err == nil {
+		f.Add(b)
+	}
+	for _, path := range corpusFiles(f) {
+		if b, err := os.ReadFile(path); err == nil {
+			f.Add(b)
+		}
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		p := scanPositions(string(src))
+		if tooDeepLine, msg := tooDeep(string(src)); msg != "" || !utf8.Valid(src) || len(src) > 1<<16 {
+			_ = tooDeepLine
+			return
+		}
+		var m map[string]any
+		if _, err := toml.Decode(string(src), &m); err != nil {
+			return
+		}
+		lines := strings.Count(string(src), "\n") + 1
+		walkKeys(m, "", func(path string) {
+			l, ok := p.lines[path]
+			if !ok {
+				// toml v1.6.0 decodes an array of arrays of tables into
+				// maps as one array of tables, so a path may lose an index.
+				l = p.lineOfPattern(withoutIndices(path))
+			}
+			if l < 1 || l > lines {
+				t.Fatalf("key %q: line %d, want one of 1..%d, in:\n%s", path, l, lines, src)
+			}
+		})
+	})
+}
+
+// walkKeys calls fn with the concrete path of every key in v.
+func walkKeys(v any, path string, fn func(string)) {
+	switch v := v.(type) {
+	case map[string]any:
+		for k, e := range v {
+			p := join(path, k)
+			fn(p)
+			walkKeys(e, p, fn)
+		}
+	case []map[string]any:
+		for i, e := range v {
+			walkKeys(e, join(path, strconv.Itoa(i)), fn)
+		}
+	case []any:
+		for i, e := range v {
+			walkKeys(e, join(path, strconv.Itoa(i)), fn)
+		}
+	}
+}
