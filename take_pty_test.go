@@ -8,7 +8,9 @@ import (
 	"os/exec"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -35,9 +37,17 @@ type ptyRun struct {
 	c    *expect.Console
 	term vt10x.Terminal
 	cmd  *exec.Cmd
+	raw  strings.Builder // everything the program wrote, escapes and all
 }
 
 func startPty(t *testing.T, bin string, h *home, args ...string) *ptyRun {
+	t.Helper()
+	return startPtyEnv(t, bin, h, h.env(), true, args...)
+}
+
+// startPtyEnv starts the binary with env; raw pre-sets survey's tty mode,
+// which the plain mode must not have (it reads lines, and Ctrl-C is a signal).
+func startPtyEnv(t *testing.T, bin string, h *home, env []string, raw bool, args ...string) *ptyRun {
 	t.Helper()
 	// vt10x answers survey's cursor-position queries by writing into the
 	// outer pty; go-expect copies them back in as keyboard input.
@@ -60,19 +70,24 @@ func startPty(t *testing.T, bin string, h *home, args ...string) *ptyRun {
 	}
 	// Fix 1: pre-set survey's own tty mode, so that keys sent as soon as a
 	// prompt appears are not taken by the cooked line discipline.
-	fd := int(c.Tty().Fd())
-	tio, err := unix.IoctlGetTermios(fd, unix.TCGETS)
-	if err != nil {
-		t.Fatal(err)
-	}
-	tio.Lflag &^= unix.ECHO | unix.ECHONL | unix.ICANON | unix.ISIG
-	tio.Cc[unix.VMIN], tio.Cc[unix.VTIME] = 1, 0
-	if err := unix.IoctlSetTermios(fd, unix.TCSETS, tio); err != nil {
-		t.Fatal(err)
+	if raw {
+		fd := int(c.Tty().Fd())
+		tio, err := unix.IoctlGetTermios(fd, unix.TCGETS)
+		if err != nil {
+			t.Fatal(err)
+		}
+		tio.Lflag &^= unix.ECHO | unix.ECHONL | unix.ICANON | unix.ISIG
+		tio.Cc[unix.VMIN], tio.Cc[unix.VTIME] = 1, 0
+		if err := unix.IoctlSetTermios(fd, unix.TCSETS, tio); err != nil {
+			t.Fatal(err)
+		}
 	}
 	cmd := exec.Command(bin, args...)
-	cmd.Dir, cmd.Env = h.work, h.env()
+	cmd.Dir, cmd.Env = h.work, env
 	cmd.Stdin, cmd.Stdout, cmd.Stderr = c.Tty(), c.Tty(), c.Tty()
+	// Its own session with the pty as controlling terminal, as in a real
+	// terminal, so that Ctrl-C in cooked mode is a SIGINT to it.
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true, Setctty: true, Ctty: 0}
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
@@ -82,7 +97,9 @@ func startPty(t *testing.T, bin string, h *home, args ...string) *ptyRun {
 // step waits for text to appear, then types keys.
 func (r *ptyRun) step(text string, keys ...string) {
 	r.t.Helper()
-	if _, err := r.c.ExpectString(text); err != nil {
+	out, err := r.c.ExpectString(text)
+	r.raw.WriteString(out)
+	if err != nil {
 		r.t.Fatalf("waiting for %q: %v\nscreen:\n%s", text, err, r.screen())
 	}
 	for _, k := range keys {
@@ -149,6 +166,9 @@ func TestTakeTerminalFullRun(t *testing.T) {
 	want := map[string]any{"afraid": "no", "hurt": []string{"trust", "words"}, "trust_detail": "found", "blame": 4, "texts": 2, "note": "Zażółć gęślą jaźń"}
 	if !reflect.DeepEqual(a.Values, want) {
 		t.Errorf("answers %#v\nwant %#v", a.Values, want)
+	}
+	if sgr := regexp.MustCompile(`\x1b\[[0-9;]*m`).FindString(r.raw.String()); sgr != "" {
+		t.Errorf("colour %q with NO_COLOR set", sgr)
 	}
 	screen := r.screen()
 	for _, s := range []string{"? What kind of hurt was it? Broken trust, Hurtful words", "Your result: ", "The progress file has been deleted"} {
@@ -255,5 +275,33 @@ func TestTakeTerminalInterruptThenResume(t *testing.T) {
 	want := map[string]any{"afraid": "no", "hurt": []string{"trust"}, "trust_detail": "told", "blame": 1, "texts": 0, "note": ""}
 	if !reflect.DeepEqual(a.Values, want) {
 		t.Errorf("answers %#v\nwant %#v", a.Values, want)
+	}
+}
+
+func TestTakeTerminalColourAndDumb(t *testing.T) {
+	bin := buildAmends(t)
+	h := newHome(t)
+	// Without NO_COLOR survey colours its prompts.
+	env := append(h.env(), "NO_COLOR=", "CLICOLOR_FORCE=1")
+	r := startPtyEnv(t, bin, h, env, true, "take", "-set", h.set(t))
+	r.step("Which words should they use?", kCtrlC)
+	if code := r.wait(); code != 130 {
+		t.Fatalf("exit %d", code)
+	}
+	if !regexp.MustCompile(`\x1b\[[0-9;]*m`).MatchString(r.raw.String()) {
+		t.Errorf("no colour without NO_COLOR:\n%q", r.raw.String())
+	}
+	// TERM=dumb: a terminal, but the plain mode.
+	env = append(h.env(), "TERM=dumb")
+	r = startPtyEnv(t, bin, h, env, false, "take", "-set", h.set(t))
+	r.step("Type a number from 1 to 3, or press Enter for 1.", "\n")
+	r.step("A name or nickname", "\n")
+	r.step("Type a number from 1 to 3; \"?\" for help.", kCtrlC)
+	r.step("Stopped before anything was saved")
+	if code := r.wait(); code != 130 {
+		t.Fatalf("exit %d", code)
+	}
+	if strings.Contains(r.raw.String(), "\x1b") {
+		t.Errorf("escape sequences with TERM=dumb:\n%q", r.raw.String())
 	}
 }

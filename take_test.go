@@ -186,7 +186,7 @@ func TestTakePrivateWritesNothing(t *testing.T) {
 	if code != 1 || !strings.Contains(errs, "private mode, so nothing was kept") {
 		t.Errorf("exit %d: %s", code, errs)
 	}
-	if !strings.Contains(out, "You chose private mode") {
+	if !strings.Contains(out, "Private mode: nothing is saved while you answer") {
 		t.Errorf("no privacy notice\n%s", out)
 	}
 	// A whole run with -o: the report and nothing else.

@@ -73,7 +73,7 @@ func (s *Session) Run() error {
 		}
 	} else {
 		s.Asker.Say(fmt.Sprintf("Welcome back to %s. %s kept; carrying on where you stopped.",
-			s.Set.Title, capital(plural(len(s.Answers.Values), "answer"))+wasWere(len(s.Answers.Values))))
+			s.fill(s.Set.Title), capital(plural(len(s.Answers.Values), "answer"))+wasWere(len(s.Answers.Values))))
 	}
 	if err := s.questions(); err != nil {
 		return err
@@ -91,15 +91,12 @@ func wasWere(n int) string {
 // intro shows the set's intro and what happens to the answers.
 func (s *Session) intro() {
 	s.Asker.Say(s.fill(s.Set.Title) + "\n\n" + s.fill(s.Set.Intro))
-	var b strings.Builder
-	b.WriteString("About your answers: nothing leaves this computer. ")
 	if s.ProgressPath == "" {
-		b.WriteString("You chose private mode, so nothing is saved while you answer: if you stop, your answers are gone. At the end you can save a report if you want one.")
+		s.Asker.Say("Private mode: nothing is saved while you answer, so if you stop (Ctrl-C), your answers are gone. At the end you can save a report if you want one.")
 	} else {
-		fmt.Fprintf(&b, "Each answer is saved as you go in %s, which only you can read, so you can stop at any time with Ctrl-C and carry on later with %q. At the end you choose what to keep; %q deletes everything amends saved.",
-			s.ProgressPath, s.ResumeCommand, "amends forget")
+		s.Asker.Say(fmt.Sprintf("Your answers are saved as you go in %s (only you can read it). Stop at any time with Ctrl-C; %q carries on, and %q deletes what was saved.",
+			s.ProgressPath, s.ResumeCommand, "amends forget"))
 	}
-	s.Asker.Say(b.String())
 }
 
 // partnerWords lets the person choose how the questions speak of the partner.

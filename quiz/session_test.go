@@ -81,7 +81,7 @@ func TestPlainStraightThrough(t *testing.T) {
 	}
 	for _, s := range []string{
 		"A short set for the tests. Nothing leaves this machine.",
-		"Each answer is saved as you go in " + r.progress,
+		"Your answers are saved as you go in " + r.progress + " (only you can read it)",
 		"Before anything else — question 1 of 5",
 		"Has he ever seemed afraid of you?",
 		"  3. I'd rather not say",
@@ -383,7 +383,7 @@ func TestPrivateSavesNothing(t *testing.T) {
 	if msg := r.sess.Stop(); !strings.Contains(msg, "private mode, so nothing was kept") {
 		t.Errorf("stop: %s", msg)
 	}
-	if !strings.Contains(r.out, "You chose private mode") {
+	if !strings.Contains(r.out, "Private mode: nothing is saved while you answer") {
 		t.Errorf("intro\n%s", r.out)
 	}
 }
@@ -400,5 +400,45 @@ func BenchmarkSaveProgress(b *testing.B) {
 		if err := SaveProgress(path, p, s); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// BenchmarkFirstQuestion is the work between start and the first
+// question: loading and checking the built-in set, then planning.
+func BenchmarkFirstQuestion(b *testing.B) {
+	for b.Loop() {
+		s, err := questions.Builtin()
+		if err != nil {
+			b.Fatal(err)
+		}
+		sess := &Session{Set: s, Answers: NewAnswers(s)}
+		if len(sess.plan()) == 0 {
+			b.Fatal("nothing to ask")
+		}
+	}
+}
+
+// BenchmarkSaveAfterAnswer is what follows every answer with the built-in
+// set nearly done: working out what is asked next and saving the progress.
+func BenchmarkSaveAfterAnswer(b *testing.B) {
+	s, err := questions.Builtin()
+	if err != nil {
+		b.Fatal(err)
+	}
+	sess := &Session{Set: s, Answers: NewAnswers(s), ProgressPath: filepath.Join(b.TempDir(), "progress.toml")}
+	for _, q := range s.Questions() {
+		p := sess.prompt(q)
+		r := Reply{Indices: []int{0}, Number: p.Min, Text: "a few words of text"}
+		if q.Kind == questions.KindScale {
+			r.Index = 1
+		}
+		sess.Answers.Values[q.ID], _ = s.Normalize(q, sess.value(q, r))
+	}
+	for b.Loop() {
+		plan := sess.plan()
+		sess.save(plan[len(plan)-1].ID)
+	}
+	if sess.saveFail {
+		b.Fatal("save failed")
 	}
 }

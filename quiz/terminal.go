@@ -30,7 +30,7 @@ func NewTerminal(in terminal.FileReader, out terminal.FileWriter, errOut io.Writ
 }
 
 func (t *Terminal) opts(n int) []survey.AskOpt {
-	page := 10
+	page := 12
 	if _, h, err := term.GetSize(int(t.Out.Fd())); err == nil && h > 8 {
 		page = min(page, h-6)
 	}
