@@ -171,7 +171,7 @@ func pickUp(sess *quiz.Session, resume, private bool, path string) error {
 			msg += fmt.Sprintf(" %s no longer %s and will be asked again where the question is still there; the other %s kept.",
 				capitalFirst(answersWord(len(r.Dropped))), fitWord(len(r.Dropped)), answersKept(n))
 		}
-		sess.Asker.Say(msg)
+		sess.Notice = msg
 	}
 	return nil
 }
@@ -198,10 +198,10 @@ func fitWord(n int) string {
 }
 
 func capitalFirst(s string) string {
-	if s == "" {
-		return s
+	if s != "" && s[0] >= 'a' && s[0] <= 'z' {
+		return string(s[0]-'a'+'A') + s[1:]
 	}
-	return string(s[0]-'a'+'A') + s[1:]
+	return s
 }
 
 // resumeSource finds the set to resume when -set is not given: the

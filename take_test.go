@@ -331,3 +331,39 @@ func TestForget(t *testing.T) {
 		t.Errorf("forget left the directory: %v", err)
 	}
 }
+
+func TestTakeResumeAfterTheSetChanged(t *testing.T) {
+	bin := buildAmends(t)
+	h := newHome(t)
+	src, err := os.ReadFile(takeSet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	set := filepath.Join(h.dir, "my set.toml")
+	if err := os.WriteFile(set, src, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, _, errs := h.pipe(t, bin, pStart+"2\n\n1,2\n1\n2\n", "take", "-set", set)
+	if code != 1 || !strings.Contains(errs, `amends take -resume -set '`+set+`'`) {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	// The author drops "Hurtful words" and bumps the version.
+	changed := strings.Replace(string(src), `version = "0.1.0"`, `version = "0.2.0"`, 1)
+	changed = strings.Replace(changed, `    { value = "words", label = "Hurtful words" },`+"\n", "", 1)
+	if err := os.WriteFile(set, []byte(changed), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	// -resume without -set finds the set from the progress file.
+	code, out, errs := h.pipe(t, bin, "1\n4\n\n\n"+pFinish, "take", "-resume")
+	if code != 0 {
+		t.Fatalf("exit %d\n%s\n%s", code, out, errs)
+	}
+	want := "The question set has changed since you started (it was version 0.1.0, it is now 0.2.0). 1 answer no longer fits and will be asked again where the question is still there; the other 3 answers are kept."
+	if !strings.Contains(out, want) {
+		t.Errorf("output lacks %q\n%s", want, out)
+	}
+	// Only hurt (which no longer fits), texts and note (never answered) are asked.
+	if n := strings.Count(out, "— question"); n != 3 {
+		t.Errorf("%d questions asked, want 3\n%s", n, out)
+	}
+}

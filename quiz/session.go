@@ -46,11 +46,15 @@ type Session struct {
 	WriteReport func(path string, r *Result, kept string, overwrite bool) error
 	// Dir is where default file names are put; "" is the working directory.
 	Dir string
+	// Notice is said after the welcome back when resuming, such as that
+	// the set has changed since.
+	Notice string
 
 	mu        sync.Mutex // held while saving, so a stop never cuts a save short
 	stopped   bool
 	saved     int  // answers in the progress file
 	saveFail  bool // saving failed once; said so and stopped trying
+	removed   bool // the quiz is over and its progress file deleted
 	revisit   int  // pending steps back (plain mode)
 	lastTitle *questions.Section
 }
@@ -74,6 +78,9 @@ func (s *Session) Run() error {
 	} else {
 		s.Asker.Say(fmt.Sprintf("Welcome back to %s. %s kept; carrying on where you stopped.",
 			s.fill(s.Set.Title), capital(plural(len(s.Answers.Values), "answer"))+wasWere(len(s.Answers.Values))))
+		if s.Notice != "" {
+			s.Asker.Say(s.Notice)
+		}
 	}
 	if err := s.questions(); err != nil {
 		return err
@@ -545,6 +552,8 @@ func (s *Session) Stop() string {
 	defer s.mu.Unlock()
 	s.stopped = true
 	switch {
+	case s.removed:
+		return "Stopped."
 	case s.ProgressPath == "":
 		return "Stopped. You were in private mode, so nothing was kept."
 	case s.saveFail || s.saved == 0:
@@ -691,7 +700,7 @@ func (s *Session) removeProgress() {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.stopped = true
+	s.stopped, s.removed = true, true
 	if err := os.Remove(s.ProgressPath); err != nil && !errors.Is(err, fs.ErrNotExist) {
 		s.Asker.Say("Your progress file could not be deleted (" + err.Error() + "); \"amends forget\" deletes it.")
 	}
