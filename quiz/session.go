@@ -139,6 +139,9 @@ func (s *Session) partnerWords() error {
 			s.Answers.Partner.Partner = w.him
 		}
 	}
+	if !usesName(s.Set) {
+		return nil
+	}
 	name, err := s.Asker.Input("A name or nickname to use in the questions, if you like (press Enter to skip):", "")
 	if err != nil {
 		return err
@@ -150,6 +153,45 @@ func (s *Session) partnerWords() error {
 		s.Answers.Partner.Partner = name
 	}
 	return nil
+}
+
+// usesName reports whether any text of the set says {partner}, so that
+// a name is worth asking for; amends asks for nothing it does not use.
+func usesName(set *questions.Set) bool {
+	texts := []string{set.Title, set.Intro}
+	for _, sec := range set.Sections {
+		texts = append(texts, sec.Title, sec.Intro)
+		for _, q := range sec.Questions {
+			texts = append(texts, q.Text, q.Help, q.MinLabel, q.MaxLabel)
+			for _, o := range q.Options {
+				texts = append(texts, o.Label, o.Help)
+			}
+		}
+	}
+	for _, d := range set.Dimensions {
+		texts = append(texts, d.Title, d.About, d.Strong, d.Weak)
+	}
+	for _, v := range set.Verdicts {
+		texts = append(texts, v.Title, v.Summary, v.Text)
+	}
+	for _, st := range set.Steps {
+		texts = append(texts, st.Text)
+	}
+	for _, r := range set.Resources {
+		texts = append(texts, r.Title, r.Text)
+	}
+	for _, f := range set.Flags {
+		texts = append(texts, f.Title, f.Text)
+	}
+	for _, p := range set.Honest {
+		texts = append(texts, p.Title, p.Text)
+	}
+	for _, t := range texts {
+		if strings.Contains(t, "{partner}") || strings.Contains(t, "{Partner}") {
+			return true
+		}
+	}
+	return false
 }
 
 func (s *Session) fill(text string) string { return s.Set.Fill(text, s.Answers.Partner) }

@@ -442,3 +442,22 @@ func BenchmarkSaveAfterAnswer(b *testing.B) {
 		b.Fatal("save failed")
 	}
 }
+
+func TestNameAskedOnlyWhenUsed(t *testing.T) {
+	s := takeSet(t)
+	r := runPlain(t, s, "\nSam\n2\n\n1\n1\n2\n3\n", nil)
+	if !strings.Contains(r.out, "Anything else you want to remember about you and Sam?") {
+		t.Errorf("name not used\n%s", r.out)
+	}
+	b, err := questions.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if usesName(b) {
+		return // the built-in set came to use {partner}; nothing to check
+	}
+	r = runPlain(t, b, "\n", nil)
+	if strings.Contains(r.out, "A name or nickname") {
+		t.Errorf("a name asked for though no text uses it\n%s", r.out)
+	}
+}
