@@ -439,6 +439,7 @@ func TestShortHash(t *testing.T) {
 		"sha256:0123456789abcdef": "sha256:0123456789ab",
 		"sha256:abc":              "sha256:abc",
 		"0123456789abcdef":        "0123456789ab",
+		"sha256:żółćżółćżółćżółć": "sha256:żółćżółćżółć",
 	} {
 		if got := shortHash(in); got != want {
 			t.Errorf("shortHash(%q) = %q, want %q", in, got, want)
