@@ -655,35 +655,47 @@ func (s *Session) finish() error {
 		return nil
 	}
 
-	reportPath, err := s.askPath("Save your report as a PDF?", true, "File name for the report:", s.defaultName("amends-report-"+date, ".pdf"))
+	reportName := s.defaultName("amends-report-"+date, ".pdf")
+	reportPath, err := s.askPath("Save your report as a PDF?", true, "File name for the report:", reportName)
 	if err != nil {
 		return err
 	}
 	kept := ""
 	if s.ProgressPath != "" {
+		answersName := s.defaultName("amends-answers-"+date, ".toml")
 		ap, err := s.askPath("Keep your answers in a file too, to look at or score again later? Anyone who can open that file can read them.",
-			false, "File name for your answers:", s.defaultName("amends-answers-"+date, ".toml"))
+			false, "File name for your answers:", answersName)
+		for ap != "" && err == nil {
+			werr := s.writeAnswers(ap)
+			if werr == nil {
+				kept = ap
+				s.Asker.Say(fmt.Sprintf("Your answers are in %s (only you can read it). \"amends report -answers %s -o report.pdf\" makes a report from them again.", ap, ap))
+				break
+			}
+			s.Asker.Say("Your answers could not be written: " + werr.Error())
+			ap, err = s.askPath("Try another file name?", true, "File name for your answers:", answersName)
+		}
 		if err != nil {
 			return err
 		}
-		if ap != "" {
-			if err := s.writeAnswers(ap); err != nil {
-				s.Asker.Say("Your answers could not be written: " + err.Error())
-			} else {
-				kept = ap
-				s.Asker.Say(fmt.Sprintf("Your answers are in %s (only you can read it). \"amends report -answers %s -o report.pdf\" makes a report from them again.", ap, ap))
-			}
-		}
 	}
-	if reportPath != "" {
-		if err := s.writeReport(reportPath, result, kept, true); err != nil {
-			s.Asker.Say("The report could not be written: " + err.Error())
+	for reportPath != "" {
+		werr := s.writeReport(reportPath, result, kept, true)
+		if werr == nil {
+			s.Asker.Say(fmt.Sprintf("Your report is in %s (only you can read it).", reportPath))
+			break
+		}
+		s.Asker.Say("The report could not be written: " + werr.Error())
+		reportPath, err = s.askPath("Try another file name?", true, "File name for the report:", reportName)
+		if err != nil {
+			return err
+		}
+		if reportPath == "" {
 			if kept == "" {
 				return s.keepOnFailure("the report could not be written")
 			}
 			return errors.New("the report could not be written; your answers are in " + kept)
 		}
-		s.Asker.Say(fmt.Sprintf("Your report is in %s (only you can read it).", reportPath))
 	}
 	s.removeProgress()
 	if s.ProgressPath != "" {

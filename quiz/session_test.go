@@ -322,7 +322,7 @@ func TestPartnerWords(t *testing.T) {
 
 func TestReportFailureKeepsAnswers(t *testing.T) {
 	s := takeSet(t)
-	r := runPlain(t, s, straight, func(ss *Session) {
+	r := runPlain(t, s, straight+"n\n", func(ss *Session) { // no other name
 		ss.WriteReport = func(string, *Result, string, bool) error { return errors.New("disk full") }
 	})
 	if r.err == nil {
@@ -459,5 +459,41 @@ func TestNameAskedOnlyWhenUsed(t *testing.T) {
 	r = runPlain(t, b, "\n", nil)
 	if strings.Contains(r.out, "A name or nickname") {
 		t.Errorf("a name asked for though no text uses it\n%s", r.out)
+	}
+}
+
+func TestSaveFailureIsSaidOnceAndTheQuizGoesOn(t *testing.T) {
+	s := takeSet(t)
+	blocker := filepath.Join(t.TempDir(), "file")
+	os.WriteFile(blocker, nil, 0o600)
+	r := runPlain(t, s, straight, func(ss *Session) { ss.ProgressPath = filepath.Join(blocker, "amends", "progress-small.toml") })
+	if r.err != nil {
+		t.Fatalf("Run: %v\n%s", r.err, r.out)
+	}
+	if n := strings.Count(r.out, "Your progress could not be saved"); n != 1 {
+		t.Errorf("said %d times\n%s", n, r.out)
+	}
+	if len(r.sess.Answers.Values) != 6 {
+		t.Errorf("answers %v", r.sess.Answers.Values)
+	}
+}
+
+func TestReportAnotherNameAfterFailure(t *testing.T) {
+	s := takeSet(t)
+	tries := 0
+	r := runPlain(t, s, straight+"\nother.pdf\n", func(ss *Session) {
+		ss.WriteReport = func(path string, _ *Result, _ string, _ bool) error {
+			tries++
+			if tries == 1 {
+				return errors.New(path + ": cannot write: permission denied")
+			}
+			return nil
+		}
+	})
+	if r.err != nil || tries != 2 {
+		t.Fatalf("Run: %v, %d tries\n%s", r.err, tries, r.out)
+	}
+	if !strings.Contains(r.out, "Try another file name? [Y/n]") || !strings.Contains(r.out, "Your report is in other.pdf") {
+		t.Errorf("output\n%s", r.out)
 	}
 }
