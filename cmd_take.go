@@ -158,7 +158,13 @@ func pickUp(sess *quiz.Session, resume, private bool, path string) error {
 			return nil
 		}
 	}
-	sess.Answers, sess.Resumed, sess.Position = r.Answers, true, p.Position
+	sess.Answers, sess.Resumed = r.Answers, true
+	if !r.Changed {
+		// Where the person was, which may be before the first unanswered
+		// question if they had gone back; after a change, only the
+		// answers that no longer fit are asked.
+		sess.Position = p.Position
+	}
 	if r.Changed {
 		msg := "The question set has changed since you started"
 		if p.Version != sess.Set.Version && p.Version != "" {

@@ -367,3 +367,16 @@ func TestTakeResumeAfterTheSetChanged(t *testing.T) {
 		t.Errorf("%d questions asked, want 3\n%s", n, out)
 	}
 }
+
+func TestTakeResumeThenStopAtOnceKeepsEverything(t *testing.T) {
+	bin := buildAmends(t)
+	h := newHome(t)
+	h.pipe(t, bin, pStart+"2\n\n1\n", "take", "-set", h.set(t))
+	code, _, errs := h.pipe(t, bin, "", "take", "-resume", "-set", h.set(t))
+	if code != 1 || !strings.Contains(errs, "Your 2 answers are kept in") {
+		t.Errorf("exit %d: %s", code, errs)
+	}
+	if p, err := quiz.LoadProgress(h.progress()); err != nil || len(p.Values) != 2 {
+		t.Errorf("progress: %v", err)
+	}
+}

@@ -70,6 +70,11 @@ func (s *Session) Run() error {
 	if s.Date.IsZero() {
 		s.Date = time.Now()
 	}
+	if s.Resumed && s.ProgressPath != "" {
+		s.mu.Lock()
+		s.saved = len(s.Answers.Values) // they are in the progress file already
+		s.mu.Unlock()
+	}
 	if !s.Resumed {
 		s.intro()
 		if err := s.partnerWords(); err != nil {
