@@ -299,9 +299,13 @@ func (d *doc) bullet(s style, indent float64, text string) {
 
 // heading starts a section: on a new page when little room is left, with
 // a bookmark, a hairline under it and room after.
-func (d *doc) heading(title string) {
+func (d *doc) heading(title string) { d.headingWith(title, 30) }
+
+// headingWith is heading, kept with the first next millimetres after it
+// (at most half a page).
+func (d *doc) headingWith(title string, next float64) {
 	title = oneLine(title)
-	d.need(h1Style.lh + 40)
+	d.need(9 + h1Style.lh + 6 + min(next, (d.bottom-d.top)/2))
 	if !d.atTop() {
 		d.space(9)
 	}

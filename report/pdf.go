@@ -150,7 +150,7 @@ const (
 	tRaised    = "What your answers raised"
 	tReadiness = "Readiness to change"
 	tSteps     = "Next steps"
-	tSafeSteps = "Next steps: safety and change"
+	tSafeSteps = "Next steps: safety first"
 	tHonest    = "The honest look"
 	tHelp      = "Where to find help"
 	tHelpNow   = "Help, now"

@@ -39,7 +39,7 @@ func (d *doc) cover(parts []part) {
 		d.space(6)
 		d.open(warmBox)
 		d.text(bodyStyle, 0, "The places to get help are on page "+d.toc[tHelpNow].alias+
-			": people who can help keep everyone safe, and help you change.")
+			". You don’t have to work this out alone.")
 		d.shut()
 	} else {
 		d.contents(parts)
@@ -88,7 +88,7 @@ func (d *doc) verdict() {
 	d.need(40)
 	d.pdf.Bookmark("Verdict: "+title, 0, d.y())
 	d.open(b)
-	d.line(labelStyle, 0, "Verdict")
+	d.line(labelStyle, 0, "Where this leaves you")
 	d.space(1)
 	for _, l := range d.wrap(verdictStyle, d.avail(0), title) {
 		d.line(verdictStyle, 0, l)
@@ -321,7 +321,7 @@ func (d *doc) raised() {
 		d.flag(f, warmBox)
 	}
 	d.text(bodyStyle, 0, "This report leaves out the scores for repairing the relationship. "+
-		"With what your answers raised, they are not what matters now: safety is, and the change that starts with you.")
+		"With what your answers raised, they are not what matters now. Safety is.")
 }
 
 // readiness prints the stage, the two rulers and the reflection.
@@ -409,14 +409,19 @@ func intValue(v any) (int, bool) {
 
 // steps prints the next steps by phase, numbered, each with its because.
 func (d *doc) steps() {
-	if d.urgent {
-		d.heading(tSafeSteps)
-	} else {
-		d.heading(tSteps)
-	}
 	n := 0
+	first := 0.0
 	for _, ph := range d.r.Phases {
+		if n == 0 && len(ph.Steps) > 0 {
+			// The words under the heading, the phase's title and its first step.
+			first = smallStyle.lh + 4 + h2Style.lh + 1.5 + d.stepHeight(ph.Steps[0])
+		}
 		n += len(ph.Steps)
+	}
+	if d.urgent {
+		d.headingWith(tSafeSteps, first)
+	} else {
+		d.headingWith(tSteps, first)
 	}
 	if n == 0 {
 		if d.urgent {
@@ -510,7 +515,7 @@ const fallbackHelp = "If you or anyone is in immediate danger, call your local e
 // resources prints where to find help: after the steps usually, and on the
 // first page, in a box, when safety comes first.
 func (d *doc) resources() {
-	const intro = "These come before anything else in this report: people who can help keep everyone safe, and help you change."
+	const intro = "These come before anything else in this report. You don’t have to work this out alone."
 	if d.urgent {
 		// The heading, its words and the first place to get help go
 		// on one page.
