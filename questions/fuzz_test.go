@@ -2,10 +2,12 @@ package questions
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
@@ -25,6 +27,10 @@ func FuzzLoad(f *testing.F) {
 		}
 	}
 	f.Fuzz(func(t *testing.T, src []byte) {
+		// A load that hangs is a failure too: crash, so that the fuzzer
+		// keeps the input.
+		hung := time.AfterFunc(10*time.Second, func() { panic(fmt.Sprintf("Load took over 10s on %q", src)) })
+		defer hung.Stop()
 		s, err := Load("fuzz.toml", src)
 		if err != nil {
 			if s != nil {

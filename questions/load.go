@@ -14,6 +14,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -113,30 +114,23 @@ func Load(name string, src []byte) (*Set, error) {
 
 	// A first decode into plain maps gives every syntax error with its
 	// position, and the raw shape to check against the Set type.
-	var raw map[string]any
-	if _, err := toml.Decode(text, &raw); err != nil {
-		return nil, syntaxError(name, text, err)
-	}
-	if len(raw) == 0 {
-		return nil, fail(0, "file has no keys; a question set needs at least id, title, a section and a verdict")
-	}
-	pos := scanPositions(text)
-	v := &validator{name: name, pos: pos, raw: raw}
-	checkShape(raw, reflect.TypeOf(Set{}), "", v)
-	if len(v.problems) > 0 {
-		return nil, v.err()
-	}
-
-	s := &Set{}
-	md, err := toml.Decode(text, s)
-	if err != nil {
-		return nil, fail(0, "%s", strings.TrimPrefix(err.Error(), "toml: "))
-	}
-	for _, k := range md.Undecoded() { // a safety net: checkShape should have caught these
-		v.add(pos.lineOfPattern(k.String()), "unknown key %s", quote(k.String()))
-	}
-	if len(v.problems) > 0 {
-		return nil, v.err()
+	v := &validator{name: name, src: text}
+	s, ok := decodeChunks(text)
+	if !ok {
+		var raw map[string]any
+		if _, err := toml.Decode(text, &raw); err != nil {
+			return nil, syntaxError(name, text, err)
+		}
+		if len(raw) == 0 {
+			return nil, fail(0, "file has no keys; a question set needs at least id, title, a section and a verdict")
+		}
+		v.raw = raw
+		s = &Set{}
+		decode(raw, reflect.ValueOf(s).Elem(), "", v)
+		if len(v.problems) > 0 {
+			return nil, v.err()
+		}
+		v.raw, raw = nil, nil // the Set says it all now; let the maps go
 	}
 	sum := sha256.Sum256(src)
 	s.Hash = "sha256:" + hex.EncodeToString(sum[:])
@@ -211,50 +205,44 @@ func oneLine(s string) string {
 	return strings.Join(strings.Fields(s), " ")
 }
 
-var textUnmarshaler = reflect.TypeOf((*encoding.TextUnmarshaler)(nil)).Elem()
-
-// checkShape compares a decoded TOML value with the Go type it will fill,
+// decode fills rv from a value the toml package decoded into plain maps,
 // and reports every unknown key and every value of the wrong type at its
-// own line. The toml package stops at the first mismatch, and matches keys
-// without regard to case; a set's author deserves to hear of each typo.
-func checkShape(val any, t reflect.Type, path string, v *validator) {
-	for t.Kind() == reflect.Pointer {
-		if reflect.PointerTo(t.Elem()).Implements(textUnmarshaler) {
-			break
+// own line. Decoding the text a second time straight into the Set would
+// cost as much again, stop at the first mismatch, and match keys without
+// regard to case; a set's author deserves to hear of each typo.
+func decode(val any, rv reflect.Value, path string, v *validator) {
+	if rv.CanAddr() {
+		if u, ok := rv.Addr().Interface().(encoding.TextUnmarshaler); ok {
+			str, ok := val.(string)
+			if !ok {
+				v.wrongType(path, "text in quotes", val)
+				return
+			}
+			if err := u.UnmarshalText([]byte(str)); err != nil {
+				v.at(path, "%s", err)
+			}
+			return
 		}
-		t = t.Elem()
 	}
-	if reflect.PointerTo(t).Implements(textUnmarshaler) || t.Implements(textUnmarshaler) {
-		if _, ok := val.(string); !ok {
-			v.wrongType(path, "text in quotes", val)
-		}
-		return
-	}
-	switch t.Kind() {
+	switch rv.Kind() {
+	case reflect.Pointer:
+		e := reflect.New(rv.Type().Elem())
+		decode(val, e.Elem(), path, v)
+		rv.Set(e)
 	case reflect.Struct:
 		m, ok := val.(map[string]any)
 		if !ok {
 			v.wrongType(path, "a table", val)
 			return
 		}
-		fields := map[string]reflect.StructField{}
-		var names []string
-		for i := 0; i < t.NumField(); i++ {
-			f := t.Field(i)
-			tag := strings.Split(f.Tag.Get("toml"), ",")[0]
-			if tag == "" || tag == "-" || !f.IsExported() {
-				continue
-			}
-			fields[tag] = f
-			names = append(names, tag)
-		}
+		fields := fieldsOf(rv.Type())
 		for _, k := range sortedKeys(m) {
-			f, ok := fields[k]
+			i, ok := fields.index[k]
 			if !ok {
-				v.add(v.pos.line(join(path, k)), "%sunknown key %s%s", v.where(path), quote(k), v.suggest(k, names))
+				v.add(v.lines().line(join(path, k)), "%sunknown key %s%s", v.where(path), quote(k), v.suggest(k, fields.names))
 				continue
 			}
-			checkShape(m[k], f.Type, join(path, k), v)
+			decode(m[k], rv.Field(i), join(path, k), v)
 		}
 	case reflect.Map:
 		m, ok := val.(map[string]any)
@@ -262,48 +250,95 @@ func checkShape(val any, t reflect.Type, path string, v *validator) {
 			v.wrongType(path, "a table", val)
 			return
 		}
+		out := reflect.MakeMapWithSize(rv.Type(), len(m))
 		for _, k := range sortedKeys(m) {
-			checkShape(m[k], t.Elem(), join(path, k), v)
+			e := reflect.New(rv.Type().Elem()).Elem()
+			decode(m[k], e, join(path, k), v)
+			out.SetMapIndex(reflect.ValueOf(k).Convert(rv.Type().Key()), e)
 		}
+		rv.Set(out)
 	case reflect.Slice:
 		var items []any
 		switch l := val.(type) {
 		case []any:
 			items = l
 		case []map[string]any:
-			for _, e := range l {
-				items = append(items, e)
+			items = make([]any, len(l))
+			for i, e := range l {
+				items[i] = e
 			}
 		default:
 			v.wrongType(path, "a list", val)
 			return
 		}
+		out := reflect.MakeSlice(rv.Type(), len(items), len(items))
 		for i, e := range items {
-			checkShape(e, t.Elem(), join(path, strconv.Itoa(i)), v)
+			decode(e, out.Index(i), join(path, strconv.Itoa(i)), v)
 		}
+		rv.Set(out)
 	case reflect.String:
-		if _, ok := val.(string); !ok {
+		str, ok := val.(string)
+		if !ok {
 			v.wrongType(path, "text in quotes", val)
+			return
 		}
+		rv.SetString(str)
 	case reflect.Bool:
-		if _, ok := val.(bool); !ok {
+		b, ok := val.(bool)
+		if !ok {
 			v.wrongType(path, "true or false", val)
+			return
 		}
+		rv.SetBool(b)
 	case reflect.Int:
-		if _, ok := val.(int64); !ok {
+		n, ok := val.(int64)
+		if !ok {
 			v.wrongType(path, "a whole number", val)
+			return
 		}
+		rv.SetInt(n)
 	case reflect.Float64:
 		switch f := val.(type) {
 		case int64:
+			rv.SetFloat(float64(f))
 		case float64:
 			if math.IsNaN(f) || math.IsInf(f, 0) {
 				v.wrongType(path, "a number", val)
+				return
 			}
+			rv.SetFloat(f)
 		default:
 			v.wrongType(path, "a number", val)
 		}
+	default:
+		panic("questions: cannot decode into " + rv.Type().String())
 	}
+}
+
+// fields lists a struct type's TOML keys, once per type.
+type fields struct {
+	index map[string]int // key to field index
+	names []string       // the keys, for suggestions
+}
+
+var fieldCache sync.Map // reflect.Type to *fields
+
+func fieldsOf(t reflect.Type) *fields {
+	if f, ok := fieldCache.Load(t); ok {
+		return f.(*fields)
+	}
+	f := &fields{index: map[string]int{}}
+	for i := 0; i < t.NumField(); i++ {
+		sf := t.Field(i)
+		tag := strings.Split(sf.Tag.Get("toml"), ",")[0]
+		if tag == "" || tag == "-" || !sf.IsExported() {
+			continue
+		}
+		f.index[tag] = i
+		f.names = append(f.names, tag)
+	}
+	fieldCache.Store(t, f)
+	return f
 }
 
 func sortedKeys(m map[string]any) []string {
@@ -320,7 +355,7 @@ func (v *validator) wrongType(path, want string, got any) {
 	if _, err := strconv.Atoi(key); err == nil {
 		key = "item " + key
 	}
-	v.add(v.pos.line(path), "%s%s should be %s, not %s", v.where(parentOf(path)), quote(key), want, tomlType(got))
+	v.add(v.lines().line(path), "%s%s should be %s, not %s", v.where(parentOf(path)), quote(key), want, tomlType(got))
 }
 
 func parentOf(path string) string {
@@ -422,4 +457,68 @@ func tooDeep(src string) (int, string) {
 		}
 	}
 	return 0, ""
+}
+
+// chunkSize is about how much text decodeChunks gives the toml package at
+// a time.
+const chunkSize = 64 << 10
+
+// decodeChunks decodes a large set a few sections at a time, cut before
+// [[section]] headers, straight into a Set. The toml package keeps about
+// fifteen times the text's size in maps and bookkeeping until it returns,
+// which for a 10,000-question set is more memory than the whole check may
+// use; a piece at a time, that is freed as it goes. Pieces join as TOML
+// says: arrays of tables made by [[name]] headers in several pieces are
+// one array, in order. Any other key in two pieces, and any problem at
+// all, returns false, and the caller decodes the text whole, for the toml
+// package and the checks to judge it and say where.
+func decodeChunks(text string) (*Set, bool) {
+	if len(text) < 2*chunkSize {
+		return nil, false
+	}
+	bounds := []int{0}
+	for _, c := range sectionCuts(text) {
+		if c-bounds[len(bounds)-1] >= chunkSize {
+			bounds = append(bounds, c)
+		}
+	}
+	if len(bounds) == 1 {
+		return nil, false
+	}
+	bounds = append(bounds, len(text))
+	s := &Set{}
+	rv := reflect.ValueOf(s).Elem()
+	fields := fieldsOf(rv.Type())
+	quiet := &validator{}       // its problems only say to take the slow way
+	arrays := map[string]bool{} // keys decoded so far: made by [[name]] headers?
+	for i := 0; i+1 < len(bounds); i++ {
+		var m map[string]any
+		md, err := toml.Decode(text[bounds[i]:bounds[i+1]], &m)
+		if err != nil {
+			return nil, false
+		}
+		for _, k := range sortedKeys(m) {
+			f, known := fields.index[k]
+			array, seen := arrays[k]
+			isArray := md.Type(k) == "ArrayHash"
+			if !known || seen && !(array && isArray) {
+				return nil, false
+			}
+			arrays[k] = isArray
+			field := rv.Field(f)
+			if !isArray {
+				decode(m[k], field, k, quiet)
+			} else if field.Kind() == reflect.Slice {
+				part := reflect.New(field.Type()).Elem()
+				decode(m[k], part, k, quiet)
+				field.Set(reflect.AppendSlice(field, part))
+			} else {
+				return nil, false
+			}
+			if len(quiet.problems) > 0 {
+				return nil, false
+			}
+		}
+	}
+	return s, true
 }

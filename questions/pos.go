@@ -28,6 +28,9 @@ func scanPositions(src string) *positions {
 }
 
 func (p *positions) add(path string, line int) {
+	if p == nil { // scanning for cuts only
+		return
+	}
 	if _, ok := p.lines[path]; ok {
 		return
 	}
@@ -79,6 +82,14 @@ type posScanner struct {
 	pos    *positions
 	table  string         // concrete path of the current table
 	arrays map[string]int // concrete path of an array of tables to its length so far
+	cuts   []int          // offsets of the [[section]] headers
+}
+
+// sectionCuts returns the byte offsets of the [[section]] headers of src.
+func sectionCuts(src string) []int {
+	s := &posScanner{src: src, line: 1, arrays: map[string]int{}}
+	s.document()
+	return s.cuts
 }
 
 func (s *posScanner) peek() byte {
@@ -137,7 +148,7 @@ func (s *posScanner) document() {
 }
 
 func (s *posScanner) header() {
-	line := s.line
+	line, start := s.line, s.i
 	s.next()
 	array := s.peek() == '['
 	if array {
@@ -153,6 +164,9 @@ func (s *posScanner) header() {
 	}
 	if len(keys) == 0 {
 		return
+	}
+	if array && len(keys) == 1 && keys[0] == "section" {
+		s.cuts = append(s.cuts, start)
 	}
 	cur := ""
 	for i, k := range keys {

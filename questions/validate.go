@@ -2,6 +2,7 @@ package questions
 
 import (
 	"fmt"
+	"reflect"
 	"regexp"
 	"sort"
 	"strconv"
@@ -21,12 +22,22 @@ type index struct {
 // validator collects every problem of one set with its line.
 type validator struct {
 	name     string
-	pos      *positions
+	src      string
+	pos      *positions // built when the first problem needs a line
 	raw      map[string]any
 	set      *Set
 	problems []Problem
 	ids      map[string][]string // known ids by kind, for suggestions
 	empty    *Env                // the environment with no answers, built once
+}
+
+// lines returns the positions of the set's keys, scanning the text the
+// first time: a set without problems never needs them.
+func (v *validator) lines() *positions {
+	if v.pos == nil {
+		v.pos = scanPositions(v.src)
+	}
+	return v.pos
 }
 
 // maxProblems is how many problems an Error lists; past it, a set has a
@@ -83,7 +94,7 @@ func (v *validator) add(line int, format string, a ...any) {
 
 // at reports a problem with the item at path, at the line of path.
 func (v *validator) at(path, format string, a ...any) {
-	v.add(v.pos.line(path), v.where(path)+format, a...)
+	v.add(v.lines().line(path), v.where(path)+format, a...)
 }
 
 func (v *validator) err() error {
@@ -102,7 +113,8 @@ var singular = map[string]string{
 }
 
 // where names the innermost item on path by its id, as `question "blame": `,
-// so a message says which item even where two share a line.
+// so a message says which item even where two share a line. It reads the
+// raw TOML while the set is decoded, and the Set after.
 func (v *validator) where(path string) string {
 	if path == "" {
 		return ""
@@ -110,35 +122,35 @@ func (v *validator) where(path string) string {
 	parts := strings.Split(path, ".")
 	var names []string
 	var cur any = v.raw
+	if v.raw == nil && v.set != nil {
+		cur = reflect.ValueOf(v.set)
+	}
 	for i := 0; i < len(parts); i++ {
 		key := parts[i]
-		m, ok := cur.(map[string]any)
-		if !ok {
+		cur = child(cur, key)
+		kind, known := singular[key]
+		if cur == nil {
 			break
 		}
-		cur = m[key]
-		kind, known := singular[key]
 		if !known || i+1 >= len(parts) {
 			continue
 		}
 		next := parts[i+1]
 		if key == "scale" { // a table of named scales
 			names = append(names, fmt.Sprintf("scale %q", next))
-			cur, i = mapGet(cur, next), i+1
+			cur, i = child(cur, next), i+1
 			continue
 		}
 		n, err := strconv.Atoi(next)
 		if err != nil {
 			continue
 		}
-		el := listGet(cur, n)
+		el := child(cur, next)
 		label := fmt.Sprintf("%s %d", kind, n+1)
-		if em, ok := el.(map[string]any); ok {
-			if id, ok := em["id"].(string); ok && id != "" {
-				label = fmt.Sprintf("%s %q", kind, id)
-			} else if val, ok := em["value"].(string); ok && val != "" {
-				label = fmt.Sprintf("%s %q", kind, val)
-			}
+		if id := stringAt(el, "id"); id != "" {
+			label = fmt.Sprintf("%s %q", kind, id)
+		} else if val := stringAt(el, "value"); val != "" {
+			label = fmt.Sprintf("%s %q", kind, val)
 		}
 		if kind == "section" && i+2 < len(parts) && parts[i+2] == "question" {
 			label = "" // a question's id is enough
@@ -154,25 +166,62 @@ func (v *validator) where(path string) string {
 	return strings.Join(names, ", ") + ": "
 }
 
-func mapGet(v any, k string) any {
-	if m, ok := v.(map[string]any); ok {
-		return m[k]
+// child returns the value under key in a raw TOML value (maps and lists)
+// or in a reflect.Value of the decoded Set, or nil.
+func child(cur any, key string) any {
+	switch c := cur.(type) {
+	case map[string]any:
+		if e, ok := c[key]; ok {
+			return e
+		}
+	case []map[string]any:
+		if n, err := strconv.Atoi(key); err == nil && n >= 0 && n < len(c) {
+			return c[n]
+		}
+	case []any:
+		if n, err := strconv.Atoi(key); err == nil && n >= 0 && n < len(c) {
+			return c[n]
+		}
+	case reflect.Value:
+		for c.Kind() == reflect.Pointer {
+			if c.IsNil() {
+				return nil
+			}
+			c = c.Elem()
+		}
+		var e reflect.Value
+		switch c.Kind() {
+		case reflect.Struct:
+			if i, ok := fieldsOf(c.Type()).index[key]; ok {
+				e = c.Field(i)
+			}
+		case reflect.Slice:
+			if n, err := strconv.Atoi(key); err == nil && n >= 0 && n < c.Len() {
+				e = c.Index(n)
+			}
+		case reflect.Map:
+			if c.Type().Key().Kind() == reflect.String {
+				e = c.MapIndex(reflect.ValueOf(key).Convert(c.Type().Key()))
+			}
+		}
+		if e.IsValid() {
+			return e
+		}
 	}
 	return nil
 }
 
-func listGet(v any, n int) any {
-	switch l := v.(type) {
-	case []map[string]any:
-		if n < len(l) {
-			return l[n]
-		}
-	case []any:
-		if n < len(l) {
-			return l[n]
+// stringAt returns the text under key in v, or "".
+func stringAt(v any, key string) string {
+	switch e := child(v, key).(type) {
+	case string:
+		return e
+	case reflect.Value:
+		if e.Kind() == reflect.String {
+			return e.String()
 		}
 	}
-	return nil
+	return ""
 }
 
 var idPattern = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
@@ -193,9 +242,9 @@ func (v *validator) id(path, what, id string, seen map[string]string) {
 		v.at(join(path, "id"), "id %q should be lower-case letters, digits and _, starting with a letter", id)
 	case seen == nil:
 	case seen[id] != "":
-		v.at(join(path, "id"), "id %q is used twice (first at line %s)", id, seen[id])
+		v.at(join(path, "id"), "id %q is used twice (first at line %d)", id, v.lines().line(seen[id]))
 	default:
-		seen[id] = strconv.Itoa(v.pos.line(join(path, "id")))
+		seen[id] = join(path, "id")
 	}
 }
 
@@ -216,10 +265,13 @@ func (v *validator) text(path, key, s string, required bool) {
 		what = fmt.Sprintf("label %d", n+1) // a scale's labels
 	}
 	if strings.TrimSpace(s) == "" {
-		if _, ok := v.pos.lines[p]; !ok && required {
-			v.at(p, "%s is missing", what)
-		} else if required {
+		if !required {
+			return
+		}
+		if _, ok := v.lines().lines[p]; ok {
 			v.at(p, "%s is empty", what)
+		} else {
+			v.at(p, "%s is missing", what)
 		}
 		return
 	}
@@ -456,8 +508,8 @@ func (v *validator) validate() {
 			catchAll = i
 		}
 	}
-	if len(s.Verdicts) > 0 && catchAll < 0 {
-		v.at(fmt.Sprintf("verdict.%d", len(s.Verdicts)-1), "the last verdict must always hold (no condition, or when = \"true\"), so that every set of answers gets a verdict")
+	if last := len(s.Verdicts) - 1; last >= 0 && catchAll < 0 && s.Verdicts[last].When.prog != nil { // else its condition is in error already
+		v.at(fmt.Sprintf("verdict.%d.when", last), "the last verdict must always hold (no condition, or when = \"true\"), so that every set of answers gets a verdict")
 	}
 
 	if len(s.Steps) > 0 && len(s.Phases) == 0 {

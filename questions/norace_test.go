@@ -1,0 +1,5 @@
+//go:build !race
+
+package questions
+
+const raceEnabled = false
