@@ -476,3 +476,20 @@ func BenchmarkReportAppendix(b *testing.B) {
 	}
 	b.ReportMetric(float64(size), "pdf-bytes")
 }
+
+// TestMemoryBudget checks that one built-in-sized report allocates less
+// than the 50 MB budget in all, so its peak can be no higher.
+func TestMemoryBudget(t *testing.T) {
+	r := benchResult(t)
+	render(t, r, Options{}) // warm up package-level state
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	b := render(t, r, Options{})
+	runtime.ReadMemStats(&after)
+	if n := after.TotalAlloc - before.TotalAlloc; n > 50<<20 {
+		t.Errorf("one report allocated %d MB; the budget is 50 MB", n>>20)
+	}
+	if len(b) > 150<<10 {
+		t.Errorf("the report is %d KB; the budget is 150 KB", len(b)>>10)
+	}
+}
