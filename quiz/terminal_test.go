@@ -1,0 +1,163 @@
+//go:build !windows
+
+package quiz
+
+import (
+	"errors"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	expect "github.com/Netflix/go-expect"
+	"github.com/creack/pty"
+	"github.com/hinshun/vt10x"
+	"golang.org/x/sys/unix"
+)
+
+const (
+	down  = "\x1b[B"
+	up    = "\x1b[A"
+	enter = "\r"
+	space = " "
+)
+
+// onTerminal runs ask with a Terminal asker on a pseudo-terminal while
+// user types (research/libraries.md §1.6, with both of its fixes).
+func onTerminal(t *testing.T, user func(c *expect.Console), ask func(a *Terminal)) string {
+	t.Helper()
+	t.Setenv("NO_COLOR", "1")
+	ptm, pts, err := pty.Open()
+	if err != nil {
+		t.Fatal(err)
+	}
+	term := vt10x.New(vt10x.WithWriter(pts), vt10x.WithSize(80, 30))
+	c, err := expect.NewConsole(expect.WithStdin(ptm), expect.WithStdout(term),
+		expect.WithCloser(ptm, pts), expect.WithDefaultTimeout(20*time.Second))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	if err := pty.Setsize(c.Tty(), &pty.Winsize{Cols: 80, Rows: 30}); err != nil {
+		t.Fatal(err)
+	}
+	fd := int(c.Tty().Fd())
+	tio, err := unix.IoctlGetTermios(fd, unix.TCGETS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tio.Lflag &^= unix.ECHO | unix.ECHONL | unix.ICANON | unix.ISIG
+	tio.Cc[unix.VMIN], tio.Cc[unix.VTIME] = 1, 0
+	if err := unix.IoctlSetTermios(fd, unix.TCSETS, tio); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		user(c)
+		c.ExpectEOF()
+	}()
+	ask(NewTerminal(c.Tty(), c.Tty(), c.Tty()))
+	c.Tty().Close()
+	<-done
+	return expect.StripTrailingEmptyLines(term.String())
+}
+
+func expectThen(t *testing.T, c *expect.Console, s string, keys ...string) {
+	if _, err := c.ExpectString(s); err != nil {
+		t.Errorf("waiting for %q: %v", s, err)
+		return
+	}
+	for _, k := range keys {
+		c.Send(k)
+	}
+}
+
+func TestTerminalEveryKind(t *testing.T) {
+	choice := &Prompt{Kind: "choice", Progress: "Part — question 1 of 5", Text: "Pick one?", Help: "Why we ask.",
+		Options: []PromptOption{{Label: "Yes"}, {Label: "No", Help: "also fine"}, {Label: "Rather not say"}}}
+	multi := &Prompt{Kind: "multi", Text: "Pick some?", Min: 1, Max: 2,
+		Options: []PromptOption{{Label: "a"}, {Label: "b"}, {Label: "c"}}}
+	scale := &Prompt{Kind: "scale", Text: "Agree?", Options: []PromptOption{{Label: "No"}, {Label: "Maybe"}, {Label: "Yes"}},
+		HasDefault: true, Default: Reply{Index: 2}}
+	ruler := &Prompt{Kind: "number", Text: "How sure?", Min: 0, Max: 10, MinLabel: "not at all", MaxLabel: "completely"}
+	wide := &Prompt{Kind: "number", Text: "How many days?", Min: 0, Max: 365}
+	text := &Prompt{Kind: "text", Text: "Anything else?"}
+	var got []Reply
+	screen := onTerminal(t, func(c *expect.Console) {
+		expectThen(t, c, "Pick one?", "?")
+		expectThen(t, c, "Why we ask.", down, enter)
+		expectThen(t, c, "Pick some?", enter)                    // none: refused
+		expectThen(t, c, "please pick 1 to 2", "zzz", up, space) // a filter that matches nothing, then Space: no panic
+		expectThen(t, c, "[x]", "\x17", down, space, enter)      // c (Up wrapped round); clear the filter (Ctrl-W); a
+		expectThen(t, c, "Agree?", up, enter)
+		expectThen(t, c, "How sure?", down, down, down, enter)
+		expectThen(t, c, "How many days?", "400", enter)
+		expectThen(t, c, "whole number from 0 to 365", "\b\b\b42", enter)
+		expectThen(t, c, "Anything else?", "Zażółć", enter)
+	}, func(a *Terminal) {
+		for _, p := range []*Prompt{choice, multi, scale, ruler, wide, text} {
+			r, err := a.Ask(p)
+			if err != nil {
+				t.Errorf("%s: %v", p.Kind, err)
+				return
+			}
+			got = append(got, r)
+		}
+	})
+	want := []Reply{{Index: 1}, {Indices: []int{0, 2}}, {Index: 1}, {Number: 3}, {Number: 42}, {Text: "Zażółć"}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("replies %+v\nwant %+v\n%s", got, want, screen)
+	}
+	for _, s := range []string{"Part — question 1 of 5", "? Pick one? No", "? How sure? 3", "? Anything else? Zażółć"} {
+		if !strings.Contains(screen, s) {
+			t.Errorf("screen lacks %q:\n%s", s, screen)
+		}
+	}
+}
+
+func TestTerminalInterrupt(t *testing.T) {
+	var err error
+	screen := onTerminal(t, func(c *expect.Console) {
+		expectThen(t, c, "Pick one?", down, "\x03")
+	}, func(a *Terminal) {
+		_, err = a.Ask(&Prompt{Kind: "choice", Text: "Pick one?", Options: []PromptOption{{Label: "Yes"}, {Label: "No"}}})
+		if err == nil {
+			return
+		}
+		a.Say("after")
+	})
+	if !errors.Is(err, ErrInterrupted) {
+		t.Fatalf("err = %v", err)
+	}
+	// What follows starts on a line of its own, below the abandoned list.
+	lines := strings.Split(screen, "\n")
+	if last := strings.TrimSpace(lines[len(lines)-1]); last != "after" {
+		t.Errorf("last line %q:\n%s", last, screen)
+	}
+}
+
+func TestTerminalChooseConfirmInput(t *testing.T) {
+	var i int
+	var yes bool
+	var name string
+	onTerminal(t, func(c *expect.Console) {
+		expectThen(t, c, "Where?", down, enter)
+		expectThen(t, c, "Save?", "y", enter)
+		expectThen(t, c, "Name:", enter)
+	}, func(a *Terminal) {
+		i, _ = a.Choose("Where?", []string{"here", "there"}, 0)
+		yes, _ = a.Confirm("Save?", false)
+		name, _ = a.Input("Name:", "report.pdf")
+	})
+	if i != 1 || !yes || name != "report.pdf" {
+		t.Errorf("choose %d, confirm %v, input %q", i, yes, name)
+	}
+}
+
+func TestWrap(t *testing.T) {
+	got := wrap("one two three four\nfive", 9)
+	if got != "one two\nthree\nfour\nfive" {
+		t.Errorf("%q", got)
+	}
+}
