@@ -131,6 +131,7 @@ func (d *doc) newPage() {
 	d.pdf.SetXY(d.left, d.top)
 	if d.in != nil {
 		d.paint(boxPad / 2)
+		d.pdf.SetY(d.top + boxPad/2)
 	}
 }
 
