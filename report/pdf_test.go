@@ -493,3 +493,20 @@ func TestMemoryBudget(t *testing.T) {
 		t.Errorf("the report is %d KB; the budget is 150 KB", len(b)>>10)
 	}
 }
+
+// TestFlagPointsToHelp: a raised flag that is not about safety first
+// still makes the first page say where the help is.
+func TestFlagPointsToHelp(t *testing.T) {
+	r := hopefulResult()
+	r.Flags = []quiz.RaisedFlag{{ID: "unsaid", Title: "Safety questions left unanswered", Text: "You chose not to answer a safety question."}}
+	p := read(t, render(t, r, Options{}))
+	help := 0
+	for n := range p.pages {
+		if strings.Contains(p.page(n+1), tHelp+" ") {
+			help = n + 1
+		}
+	}
+	mustContain(t, "page 1", p.page(1), fmt.Sprintf("The places to get help are on page %d.", help))
+	mustContain(t, "the report", p.text(), tStanding+" Safety questions left unanswered You chose not to answer")
+	mustNotContain(t, "page 1", read(t, render(t, hopefulResult(), Options{})).page(1), "The places to get help")
+}

@@ -33,17 +33,30 @@ func (d *doc) cover(parts []part) {
 		d.space(1.5)
 	}
 	d.text(smallStyle, 0, "Keep this file somewhere private: anyone who can open it can read it.")
-	if d.urgent {
-		// Where help is, in the footer's font: the page number is an
-		// alias until the end (see contents).
+	switch {
+	case d.urgent:
 		d.space(6)
-		d.open(warmBox)
-		d.text(bodyStyle, 0, "The places to get help are on page "+d.toc[tHelpNow].alias+
-			". You don’t have to work this out alone.")
-		d.shut()
-	} else {
+		d.pointHelp(tHelpNow, warmBox)
+	case len(r.Flags) > 0:
+		// A flag raised asks for the help to be easy to find.
+		d.space(6)
+		d.pointHelp(tHelp, noteBox)
+		d.contents(parts)
+	default:
 		d.contents(parts)
 	}
+}
+
+// pointHelp says on the first page where the help is. The page number is
+// printed in the footer's font: it is an alias until the end (see contents).
+func (d *doc) pointHelp(section string, b box) {
+	e := d.toc[section]
+	if e == nil {
+		return
+	}
+	d.open(b)
+	d.text(bodyStyle, 0, "The places to get help are on page "+e.alias+". You don’t have to work this out alone.")
+	d.shut()
 }
 
 // contents lists the sections with their pages. They are not links:
