@@ -121,7 +121,7 @@ func formatResult(r *quiz.Result) string {
 	}
 
 	if len(r.Resources) > 0 {
-		b.WriteString("\nWhere to get help\n")
+		b.WriteString("\nWhere to find help\n")
 		for _, res := range r.Resources {
 			p("  ", res.Title+": "+res.Text)
 		}

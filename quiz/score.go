@@ -115,6 +115,15 @@ func Score(s *questions.Set, a *Answers) *Result {
 	for _, v := range s.Verdicts {
 		if v.When.Holds(env) {
 			r.Verdict = Verdict{ID: v.ID, Title: sc.fill(v.Title), Summary: sc.fill(v.Summary), Text: sc.fill(v.Text), Why: sc.why(v.When, r)}
+			if len(r.Verdict.Why) == 0 && len(passed) > 0 {
+				// A catch-all holds because nothing above it did; say so,
+				// with the overall score that the rules above weighed.
+				why := "None of the rules above it applied to your answers"
+				if r.HasComposite {
+					why += fmt.Sprintf("; overall: %d out of 100", r.Composite)
+				}
+				r.Verdict.Why = []string{why}
+			}
 			break
 		}
 		passed = append(passed, Rule{ID: v.ID, Title: sc.fill(v.Title)})
@@ -339,9 +348,9 @@ func (sc *scorer) why(c *questions.Cond, r *Result) []string {
 	for _, id := range c.Questions() {
 		q := sc.s.Question(id)
 		if v, ok := sc.answered[id]; ok {
-			out = append(out, fmt.Sprintf("You answered %q to %q", sc.s.Display(q, v, sc.p), oneLine(sc.fill(q.Text))))
+			out = append(out, fmt.Sprintf("You answered “%s” to “%s”", sc.s.Display(q, v, sc.p), oneLine(sc.fill(q.Text))))
 		} else if contains(sc.asked, q) {
-			out = append(out, fmt.Sprintf("You left %q unanswered", oneLine(sc.fill(q.Text))))
+			out = append(out, fmt.Sprintf("You left “%s” unanswered", oneLine(sc.fill(q.Text))))
 		}
 	}
 	for _, id := range c.Dimensions() {
