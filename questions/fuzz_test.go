@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"reflect"
 	"strconv"
 	"strings"
 	"testing"
@@ -180,4 +181,46 @@ func walkKeys(v any, path string, fn func(string)) {
 			walkKeys(e, join(path, strconv.Itoa(i)), fn)
 		}
 	}
+}
+
+// FuzzChunks checks that decoding a set a few sections at a time gives the
+// same Set as decoding it whole, and never accepts what the whole decode
+// refuses. Pieces are cut small here so that small inputs are cut at all.
+func FuzzChunks(f *testing.F) {
+	f.Add(BuiltinSource())
+	if b, err := os.ReadFile("testdata/small.toml"); err == nil {
+		f.Add(b)
+	}
+	f.Add([]byte("[[section]]\nid = \"a\"\n[[verdict]]\nid = \"v\"\n[[section]]\nid = \"b\"\n[[verdict]]\nid = \"w\"\n"))
+	f.Add([]byte("[scale.a]\nlabels = [\"x\"]\n[[section]]\nid = \"a\"\n[scale.b]\nlabels = [\"y\"]\n[[section]]\nid = \"b\"\n"))
+	f.Add([]byte("verdict = [{id = \"v\"}]\n[[section]]\nid = \"a\"\n[[verdict]]\nid = \"w\"\n"))
+	f.Add([]byte("[[section]]\nid = \"a\"\nintro = \"\"\"\n[[section]]\n\"\"\"\n[[section]]\nid = \"b\"\n[[section.question]]\nid = \"q\"\n"))
+	f.Fuzz(func(t *testing.T, src []byte) {
+		if !utf8.Valid(src) {
+			return
+		}
+		text := string(src)
+		if _, msg := tooDeep(text); msg != "" {
+			return
+		}
+		defer func(n int) { chunkSize = n }(chunkSize)
+		chunkSize = 16
+		got, ok := decodeChunks(text)
+		if !ok {
+			return
+		}
+		var raw map[string]any
+		if _, err := toml.Decode(text, &raw); err != nil {
+			t.Fatalf("decoded in pieces, but whole it is not valid TOML: %v", err)
+		}
+		v := &validator{name: "fuzz.toml", src: text, raw: raw}
+		want := &Set{}
+		decode(raw, reflect.ValueOf(want).Elem(), "", v)
+		if len(v.problems) > 0 {
+			t.Fatalf("decoded in pieces, but whole it has problems: %v", v.err())
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("in pieces:\n%+v\nwhole:\n%+v", got, want)
+		}
+	})
 }

@@ -409,14 +409,14 @@ func tooDeep(src string) (int, string) {
 				i++
 			}
 		case c == '"' || c == '\'':
-			delim := src[i : i+1]
-			if strings.HasPrefix(src[i:], strings.Repeat(delim, 3)) {
-				delim = strings.Repeat(delim, 3)
+			n := 1 // quotes that open, and so close, the string
+			if i+2 < len(src) && src[i+1] == c && src[i+2] == c {
+				n = 3
 			}
-			j := i + len(delim)
-			for j < len(src) && !strings.HasPrefix(src[j:], delim) {
+			j := i + n
+			for j < len(src) && !(src[j] == c && (n == 1 || j+2 < len(src) && src[j+1] == c && src[j+2] == c)) {
 				if src[j] == '\n' {
-					if len(delim) == 1 {
+					if n == 1 {
 						break // an unclosed string: the toml package says so
 					}
 					line++
@@ -429,13 +429,16 @@ func tooDeep(src string) (int, string) {
 				}
 				j++
 			}
-			if len(delim) == 3 {
-				for j+3 < len(src) && src[j+3] == c { // up to two quotes end the content
+			switch {
+			case j >= len(src):
+				i = len(src) - 1
+			case src[j] == '\n':
+				i = j - 1
+			default:
+				j += n
+				for n == 3 && j < len(src) && src[j] == c { // up to two more quotes end the content
 					j++
 				}
-			}
-			i = min(j+len(delim), len(src)) - 1
-			if j < len(src) && src[j] == '\n' {
 				i = j - 1
 			}
 		case c == '[' || c == '{':
@@ -460,8 +463,8 @@ func tooDeep(src string) (int, string) {
 }
 
 // chunkSize is about how much text decodeChunks gives the toml package at
-// a time.
-const chunkSize = 64 << 10
+// a time. A variable, so that tests can cut small sets too.
+var chunkSize = 64 << 10
 
 // decodeChunks decodes a large set a few sections at a time, cut before
 // [[section]] headers, straight into a Set. The toml package keeps about

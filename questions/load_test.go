@@ -3,6 +3,7 @@ package questions
 import (
 	"errors"
 	"os"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -216,7 +217,7 @@ func TestBroken(t *testing.T) {
 			[]string{`name.toml:21: dimension "space": weight must be more than 0, not -1.5`}},
 		{"a verdict list without a final catch-all",
 			[]change{{"text = \"Go gently.\"\n", "text = \"Go gently.\"\nwhen = 'dim.space > 1'\n"}},
-			[]string{`name.toml:114: verdict "possible": the last verdict must always hold (no condition, or when = "true"), so that every set of answers gets a verdict`}},
+			[]string{`name.toml:119: verdict "possible": the last verdict must always hold (no condition, or when = "true"), so that every set of answers gets a verdict`}},
 		{"a verdict after a catch-all",
 			[]change{{`when = 'dim.accountability < 50'`, `when = "true"`}},
 			[]string{`name.toml:114: verdict "possible": this verdict is never reached, as verdict "not_yet" before it always holds`}},
@@ -370,5 +371,55 @@ func TestLoadFileLevel(t *testing.T) {
 				t.Errorf("got:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
 			}
 		})
+	}
+}
+
+// TestChunks checks that a set decoded a few sections at a time equals the
+// set decoded whole, and that pieces are not joined where TOML would not.
+func TestChunks(t *testing.T) {
+	defer func(n int) { chunkSize = n }(chunkSize)
+	whole := func(src []byte) *Set {
+		t.Helper()
+		chunkSize = 1 << 30
+		s, err := Load("x.toml", src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return s
+	}
+	for _, src := range [][]byte{BuiltinSource(), []byte(readSmall(t)), generate(1000)} {
+		want := whole(src)
+		for _, size := range []int{16, 1000, 64 << 10} {
+			chunkSize = size
+			if _, ok := decodeChunks(string(src)); !ok && len(src) > 2*size {
+				t.Errorf("%d bytes in pieces of %d: not cut", len(src), size)
+			}
+			got, err := Load("x.toml", src)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got.index, want.index = nil, nil // maps of pointers into each set
+			for _, q := range got.order {
+				q.Section = nil
+			}
+			for _, q := range want.order {
+				q.Section = nil
+			}
+			got.order, want.order = nil, nil
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("%d bytes in pieces of %d: the set differs from the whole", len(src), size)
+			}
+			want = whole(src)
+		}
+	}
+	chunkSize = 16
+	for _, src := range []string{
+		"[scale.a]\nlabels = [\"x\"]\n[[section]]\nid = \"a\"\n[scale.a]\nlabels = [\"y\"]\n[[section]]\nid = \"b\"\n",
+		"verdict = [{id = \"v\"}]\n[[section]]\nid = \"a\"\n[[verdict]]\nid = \"w\"\n",
+		"[[section]]\nid = \"a\"\ntitle = \"x\"\n[[section]]\nid = \"b\"\n[[section]]\nid = \"c\"\ncolour = 1\n",
+	} {
+		if _, ok := decodeChunks(src); ok {
+			t.Errorf("joined in pieces:\n%s", src)
+		}
 	}
 }
