@@ -210,3 +210,15 @@ func TestLoadBudget(t *testing.T) {
 		t.Errorf("peak heap %.1f MB, budget 50 MB", float64(p)/(1<<20))
 	}
 }
+
+func BenchmarkEnv10000(b *testing.B) {
+	s, err := Load("gen.toml", generate(10000))
+	if err != nil {
+		b.Fatal(err)
+	}
+	answers := map[string]any{"q0": "a", "q2": 3}
+	b.ReportAllocs()
+	for b.Loop() {
+		s.Env(answers, nil)
+	}
+}

@@ -50,6 +50,7 @@ type Set struct {
 	Name  string `toml:"-"` // the file name used in messages
 	index *index `toml:"-"` // ids to items, built once
 	order []*Question
+	zero  map[string]any // every question's unanswered value, for Env
 }
 
 // Partner holds the words a set's texts use for the partner. Every text may
