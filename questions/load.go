@@ -72,6 +72,9 @@ func LoadFile(path string) (*Set, error) {
 		return nil, fileError(path, err)
 	}
 	defer f.Close()
+	if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() && fi.Size() > MaxSize {
+		return Load(path, make([]byte, MaxSize+1)) // refused for its size, unread
+	}
 	src, err := io.ReadAll(io.LimitReader(f, MaxSize+1))
 	if err != nil {
 		return nil, fileError(path, err)

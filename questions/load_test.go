@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -421,5 +422,41 @@ func TestChunks(t *testing.T) {
 		if _, ok := decodeChunks(src); ok {
 			t.Errorf("joined in pieces:\n%s", src)
 		}
+	}
+}
+
+func TestLoadFile(t *testing.T) {
+	dir := t.TempDir()
+	big := dir + "/big.toml"
+	if err := os.WriteFile(big, []byte(strings.Repeat("# x\n", MaxSize/4+1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for path, want := range map[string]string{
+		dir + "/missing.toml": dir + "/missing.toml: cannot read: no such file or directory",
+		dir:                   dir + ": cannot read: is a directory",
+		big:                   big + ": file is larger than 4 MiB; a question set is a small text file",
+	} {
+		_, err := LoadFile(path)
+		if err == nil || err.Error() != want {
+			t.Errorf("LoadFile(%s): %v, want %q", path, err, want)
+		}
+	}
+	s, err := LoadFile("testdata/small.toml")
+	if err != nil || s.Name != "testdata/small.toml" {
+		t.Fatalf("%v, %v", s, err)
+	}
+}
+
+// TestManyProblems checks that a set with more problems than are worth
+// reading lists the first hundred by line, then says how many more.
+func TestManyProblems(t *testing.T) {
+	var b strings.Builder
+	for i := range 150 {
+		b.WriteString("unknown_" + strconv.Itoa(i) + " = 1\n")
+	}
+	_, err := Load("many.toml", []byte(b.String()))
+	got := problems(t, "many.toml", err)
+	if len(got) != 101 || got[0] != `many.toml:1: unknown key "unknown_0"` || got[99] != `many.toml:100: unknown key "unknown_99"` || got[100] != "many.toml: 50 more problems not shown; fix these first" {
+		t.Errorf("%d problems: first %q, last two %q", len(got), got[0], got[len(got)-2:])
 	}
 }
