@@ -138,7 +138,7 @@ func (r *ptyRun) answerStart() {
 	r.step("Which words should they use?", kEnter)
 	r.step("A name or nickname", kEnter)
 	r.step("question 1 of 5", kDown, kEnter)
-	r.step("Continue, or pick an answer to change", kEnter)
+	r.step("Continue, or pick an answer", kEnter)
 }
 
 func TestTakeTerminalFullRun(t *testing.T) {

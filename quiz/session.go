@@ -103,9 +103,13 @@ func wasWere(n int) string {
 // intro shows the set's intro and what happens to the answers.
 func (s *Session) intro() {
 	s.Asker.Say(s.fill(s.Set.Title) + "\n\n" + s.fill(s.Set.Intro))
-	if s.ProgressPath == "" {
+	switch {
+	case s.ProgressPath == "":
 		s.Asker.Say("Private mode: nothing is saved while you answer, so if you stop (Ctrl-C), your answers are gone. At the end you can save a report if you want one.")
-	} else {
+	case strings.Contains(s.Set.Intro, "amends forget"):
+		// The set's intro has told what is kept and how to delete it; say where.
+		s.Asker.Say(fmt.Sprintf("Your answers are saved as you go in %s (only you can read it).", s.ProgressPath))
+	default:
 		s.Asker.Say(fmt.Sprintf("Your answers are saved as you go in %s (only you can read it). Stop at any time with Ctrl-C; %q carries on, and %q deletes what was saved.",
 			s.ProgressPath, s.ResumeCommand, "amends forget"))
 	}

@@ -108,7 +108,17 @@ func wrap(text string, w int) string {
 // Ask asks p with the survey prompt that suits its kind.
 func (t *Terminal) Ask(p *Prompt) (Reply, error) {
 	fmt.Fprintf(t.Out, "\n%s\n", safe(p.Progress))
-	msg, help := safe(oneLineText(p.Text)), safe(p.Help)
+	// Survey breaks long lines at the edge of the screen, mid-word; break
+	// the question at spaces instead ("? " comes before it).
+	msg, help := wrap(safe(oneLineText(p.Text)), t.width()-2), safe(p.Help)
+	if t.overflows(p, msg) {
+		// The key hints and then the answer go on a line of their own
+		// rather than break mid-word at the edge of the screen.
+		msg += "\n"
+	}
+	if help != "" {
+		help = wrap(help, t.width()-2)
+	}
 	labels := make([]string, len(p.Options))
 	for i, o := range p.Options {
 		labels[i] = safe(o.Label)
@@ -190,6 +200,34 @@ func (t *Terminal) Ask(p *Prompt) (Reply, error) {
 	return Reply{Text: s}, err
 }
 
+// overflows reports whether the last line of msg, after survey's "? ",
+// leaves no room on the screen for the longest answer, which would then
+// break mid-word. (The key hint may still wrap; it goes once answered.)
+func (t *Terminal) overflows(p *Prompt, msg string) bool {
+	if strings.Contains(msg, "\n") {
+		return true
+	}
+	answer := 0
+	switch p.Kind {
+	case "multi", "text":
+		return false // a list of picks, or text: it may wrap
+	case "number":
+		answer = len([]rune(p.MaxLabel)) + 8
+	}
+	for _, o := range p.Options {
+		answer = max(answer, len([]rune(o.Label))+1)
+	}
+	return 2+len([]rune(msg))+answer > t.width()+1
+}
+
+func promptOptions(labels []string) []PromptOption {
+	out := make([]PromptOption, len(labels))
+	for i, l := range labels {
+		out[i] = PromptOption{Label: l}
+	}
+	return out
+}
+
 // neverEmpty is survey's own filter (case-insensitive, anywhere in the
 // option) except that when nothing matches it shows every option:
 // MultiSelect panics on an empty filtered list.
@@ -208,10 +246,18 @@ func neverEmpty(options []string) func(filter, value string, index int) bool {
 // Choose asks for one of options with a list; def is highlighted first.
 func (t *Terminal) Choose(msg string, options []string, def int) (int, error) {
 	labels := make([]string, len(options))
+	w := t.width() - 3 // "> " comes before each
 	for i, o := range options {
 		labels[i] = safe(oneLineText(o))
+		if r := []rune(labels[i]); len(r) > w && w > 10 {
+			labels[i] = string(r[:w-1]) + "…"
+		}
 	}
-	sel := &survey.Select{Message: safe(oneLineText(msg)), Options: labels, Default: def, Filter: neverEmpty(labels)}
+	m := wrap(safe(oneLineText(msg)), t.width()-2)
+	if t.overflows(&Prompt{Kind: "choice", Options: promptOptions(labels)}, m) {
+		m += "\n"
+	}
+	sel := &survey.Select{Message: m, Options: labels, Default: def, Filter: neverEmpty(labels)}
 	fmt.Fprintln(t.Out)
 	var i int
 	err := t.ask(sel, &i, len(labels))
@@ -220,7 +266,11 @@ func (t *Terminal) Choose(msg string, options []string, def int) (int, error) {
 
 // Confirm asks a yes or no question.
 func (t *Terminal) Confirm(msg string, def bool) (bool, error) {
-	c := &survey.Confirm{Message: safe(oneLineText(msg)), Default: def}
+	m := wrap(safe(oneLineText(msg)), t.width()-2)
+	if t.overflows(&Prompt{Kind: "choice", Options: []PromptOption{{Label: "(y/N) Yes"}}}, m) {
+		m += "\n"
+	}
+	c := &survey.Confirm{Message: m, Default: def}
 	fmt.Fprintln(t.Out)
 	yes := def
 	err := t.ask(c, &yes, 0)
