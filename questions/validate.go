@@ -286,6 +286,9 @@ func (v *validator) text(path, key, s string, required bool) {
 			return
 		}
 	}
+	if strings.IndexByte(s, '{') < 0 {
+		return
+	}
 	for _, m := range placeholder.FindAllStringSubmatch(s, -1) {
 		if !placeholders[m[1]] {
 			v.at(p, "%s uses unknown placeholder %s; the known ones are {he} {him} {his} {partner}, capitalised or not", what, m[0])
