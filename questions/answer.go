@@ -97,8 +97,8 @@ func (s *Set) Normalize(q *Question, v any) (any, error) {
 }
 
 // CleanText makes text typed by a user, or read from a file, safe to show
-// in a terminal and a PDF: control characters (terminal escapes among them)
-// go, except line breaks and tabs; characters outside the Basic
+// in a terminal and a PDF: control characters (terminal escapes and
+// bidirectional overrides among them) go, except line breaks and tabs; characters outside the Basic
 // Multilingual Plane, such as emoji, become U+FFFD; surrounding space is
 // trimmed.
 func CleanText(s string) string {
@@ -110,12 +110,20 @@ func CleanText(s string) string {
 			return -1
 		case r > 0xFFFF:
 			return '\uFFFD'
-		case unicode.IsControl(r) || r == 0x2028 || r == 0x2029:
+		case isControl(r):
 			return -1
 		}
 		return r
 	}, s)
 	return strings.TrimSpace(s)
+}
+
+// isControl reports whether r is a control character a text must not hold:
+// C0 and C1 controls, the line and paragraph separators, and the
+// bidirectional controls, which can make a line read other than it is.
+func isControl(r rune) bool {
+	return unicode.IsControl(r) || r == 0x2028 || r == 0x2029 ||
+		r >= 0x202A && r <= 0x202E || r >= 0x2066 && r <= 0x2069
 }
 
 // Display returns the answer v to q as words: an option's label, a scale's

@@ -7,7 +7,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"unicode"
 )
 
 // index finds a set's items by id.
@@ -281,7 +280,7 @@ func (v *validator) text(path, key, s string, required bool) {
 		case r > 0xFFFF:
 			v.at(p, "%s contains %U %q, outside the Basic Multilingual Plane; emoji and other such characters cannot be shown in every terminal and PDF", what, r, string(r))
 			return
-		case unicode.IsControl(r) || r == 0x2028 || r == 0x2029:
+		case isControl(r):
 			v.at(p, "%s contains the control character %U%s; texts may hold only printable characters, line breaks and tabs", what, r, controlName(r))
 			return
 		}
@@ -317,6 +316,8 @@ func controlName(r rune) string {
 		return " (line separator)"
 	case 0x2029:
 		return " (paragraph separator)"
+	case 0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069:
+		return " (a bidirectional control, which can make a line read other than it is)"
 	}
 	return ""
 }
