@@ -191,13 +191,68 @@ func (t *Terminal) Ask(p *Prompt) (Reply, error) {
 		n, _ := strconv.Atoi(strings.TrimSpace(s))
 		return Reply{Number: n}, err
 	}
-	in := &survey.Input{Message: msg, Help: help}
-	if p.HasDefault {
-		in.Default = safe(oneLineText(p.Default.Text))
+	return t.text(p, msg, help)
+}
+
+// text asks for free text on a line of its own, read with the terminal's
+// own line editing. Survey's Input miscounts a typed answer that wraps
+// and erases lines above it, and free text is what wraps.
+func (t *Terminal) text(p *Prompt, msg, help string) (Reply, error) {
+	hint := "Type your answer and press Enter; Enter alone leaves it empty"
+	if p.HasDefault && p.Default.Text != "" {
+		hint = "Type a new answer and press Enter; Enter alone keeps: " + safe(oneLineText(p.Default.Text))
 	}
-	var s string
-	err := t.ask(in, &s, 0)
-	return Reply{Text: s}, err
+	if help != "" {
+		hint += "; ? for help"
+	}
+	fmt.Fprintf(t.Out, "? %s\n%s.\n", strings.TrimSuffix(msg, "\n"), wrap(hint, t.width()))
+	for {
+		fmt.Fprint(t.Out, "> ")
+		line, err := t.line()
+		if err != nil {
+			return Reply{}, err
+		}
+		switch {
+		case line == "?" && help != "":
+			fmt.Fprintf(t.Out, "%s\n", help)
+			continue
+		case line == "" && p.HasDefault:
+			return p.Default, nil
+		}
+		return Reply{Text: line}, nil
+	}
+}
+
+// line reads a line from the terminal a byte at a time, so that nothing
+// typed after it is taken from the prompts that follow. In raw mode (no
+// signals) Ctrl-C arrives as a byte and Ctrl-D on an empty line as one.
+func (t *Terminal) line() (string, error) {
+	var b []byte
+	one := make([]byte, 1)
+	for {
+		n, err := t.In.Read(one)
+		if n == 1 {
+			switch c := one[0]; {
+			case c == '\n' || c == '\r':
+				return strings.TrimSpace(string(b)), nil
+			case c == 3:
+				fmt.Fprintln(t.Out)
+				return "", ErrInterrupted
+			case c == 4 && len(b) == 0:
+				fmt.Fprintln(t.Out)
+				return "", ErrEndOfInput
+			case len(b) < maxLine:
+				b = append(b, c)
+			}
+		}
+		if err != nil {
+			fmt.Fprintln(t.Out)
+			if len(b) > 0 && errors.Is(err, io.EOF) {
+				return strings.TrimSpace(string(b)), nil
+			}
+			return "", ErrEndOfInput
+		}
+	}
 }
 
 // overflows reports whether the last line of msg, after survey's "? ",
@@ -209,8 +264,12 @@ func (t *Terminal) overflows(p *Prompt, msg string) bool {
 	}
 	answer := 0
 	switch p.Kind {
-	case "multi", "text":
-		return false // a list of picks, or text: it may wrap
+	case "multi":
+		return false // a list of picks: it may wrap
+	case "text":
+		// Room to type: survey miscounts a line typed to the very edge
+		// and erases the line above it.
+		answer = 40
 	case "number":
 		answer = len([]rune(p.MaxLabel)) + 8
 	}

@@ -109,7 +109,7 @@ func TestTerminalEveryKind(t *testing.T) {
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("replies %+v\nwant %+v\n%s", got, want, screen)
 	}
-	for _, s := range []string{"Part — question 1 of 5", "? Pick one? No", "? How sure? 3", "? Anything else? Zażółć"} {
+	for _, s := range []string{"Part — question 1 of 5", "? Pick one? No", "? How sure? 3", "? Anything else?", "Type your answer and press Enter; Enter alone leaves it empty."} {
 		if !strings.Contains(screen, s) {
 			t.Errorf("screen lacks %q:\n%s", s, screen)
 		}
@@ -159,5 +159,25 @@ func TestWrap(t *testing.T) {
 	got := wrap("one two three four\nfive", 9)
 	if got != "one two\nthree\nfour\nfive" {
 		t.Errorf("%q", got)
+	}
+}
+
+func TestTerminalTextHelpDefaultAndInterrupt(t *testing.T) {
+	p := &Prompt{Kind: "text", Text: "Anything else?", Help: "Only for you.", HasDefault: true, Default: Reply{Text: "kept"}}
+	var got []Reply
+	var errs []error
+	onTerminal(t, func(c *expect.Console) {
+		expectThen(t, c, "Enter alone keeps: kept; ? for help.", "?\r")
+		expectThen(t, c, "Only for you.", "\r")
+		expectThen(t, c, "Anything else?", "new\r")
+		expectThen(t, c, "Anything else?", "abc\x03")
+	}, func(a *Terminal) {
+		for range 3 {
+			r, err := a.Ask(p)
+			got, errs = append(got, r), append(errs, err)
+		}
+	})
+	if !reflect.DeepEqual(got[:2], []Reply{{Text: "kept"}, {Text: "new"}}) || !errors.Is(errs[2], ErrInterrupted) {
+		t.Errorf("replies %+v, errors %v", got, errs)
 	}
 }
