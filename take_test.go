@@ -251,37 +251,39 @@ func TestTakeKilledBetweenAnswersKeepsThem(t *testing.T) {
 	}
 }
 
-func TestTakeSIGTERM(t *testing.T) {
+func TestTakeSignals(t *testing.T) {
 	bin := buildAmends(t)
-	h := newHome(t)
-	cmd := exec.Command(bin, "take", "-set", h.set(t))
-	cmd.Dir, cmd.Env = h.work, h.env()
-	stdin, _ := cmd.StdinPipe()
-	stdout, _ := cmd.StdoutPipe()
-	var errb strings.Builder
-	cmd.Stderr = &errb
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	io.WriteString(stdin, pStart+"2\n\n")
-	r := bufio.NewReader(stdout)
-	var seen strings.Builder
-	for !strings.Contains(seen.String(), "What kind of hurt") {
-		b, err := r.ReadByte()
-		if err != nil {
+	for _, sig := range []syscall.Signal{syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP} {
+		h := newHome(t)
+		cmd := exec.Command(bin, "take", "-set", h.set(t))
+		cmd.Dir, cmd.Env = h.work, h.env()
+		stdin, _ := cmd.StdinPipe()
+		stdout, _ := cmd.StdoutPipe()
+		var errb strings.Builder
+		cmd.Stderr = &errb
+		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
-		seen.WriteByte(b)
-	}
-	cmd.Process.Signal(syscall.SIGTERM)
-	go io.Copy(io.Discard, r)
-	err := cmd.Wait()
-	var ee *exec.ExitError
-	if !errors.As(err, &ee) || ee.ExitCode() != 130 {
-		t.Errorf("exit: %v", err)
-	}
-	if !strings.Contains(errb.String(), "Stopped. Your 1 answer is kept in") {
-		t.Errorf("stderr: %s", errb.String())
+		io.WriteString(stdin, pStart+"2\n\n")
+		r := bufio.NewReader(stdout)
+		var seen strings.Builder
+		for !strings.Contains(seen.String(), "What kind of hurt") {
+			b, err := r.ReadByte()
+			if err != nil {
+				t.Fatal(err)
+			}
+			seen.WriteByte(b)
+		}
+		cmd.Process.Signal(sig)
+		go io.Copy(io.Discard, r)
+		err := cmd.Wait()
+		var ee *exec.ExitError
+		if !errors.As(err, &ee) || ee.ExitCode() != 130 {
+			t.Errorf("%v: exit: %v", sig, err)
+		}
+		if !strings.Contains(errb.String(), "Stopped. Your 1 answer is kept in") {
+			t.Errorf("%v: stderr: %s", sig, errb.String())
+		}
 	}
 }
 

@@ -147,7 +147,7 @@ func (t *Terminal) Ask(p *Prompt) (Reply, error) {
 			ms.Default = append([]int{}, p.Default.Indices...)
 		}
 		picked := []int{}
-		err := t.ask(ms, &picked, len(labels), survey.WithValidator(func(ans any) error {
+		err := t.ask(ms, &picked, len(labels), survey.WithRemoveSelectAll(), survey.WithRemoveSelectNone(), survey.WithValidator(func(ans any) error {
 			if list, ok := ans.([]core.OptionAnswer); ok && (len(list) < p.Min || len(list) > p.Max) {
 				return fmt.Errorf("please %s", multiCount(p.Min, p.Max, len(p.Options)))
 			}
