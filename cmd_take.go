@@ -47,13 +47,9 @@ func runTake(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		}
 	}
 
-	var stateDir string
-	if !*private {
-		d, err := quiz.StateDir()
-		if err != nil {
-			return err
-		}
-		stateDir = d
+	stateDir, err := quiz.StateDir()
+	if err != nil && !*private {
+		return err
 	}
 	if *resume && *setPath == "" {
 		*setPath = resumeSource(stateDir)
@@ -86,14 +82,18 @@ func runTake(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	sess.WriteReport = func(path string, r *quiz.Result, kept string, overwrite bool) error {
 		return pdfreport.WriteFile(path, r, pdfreport.Options{Date: sess.Date, Kept: kept}, overwrite)
 	}
+	kept := "" // where an earlier run's progress would be
+	if stateDir != "" {
+		kept = quiz.ProgressPath(stateDir, set.ID)
+	}
 	if !*private {
-		sess.ProgressPath = quiz.ProgressPath(stateDir, set.ID)
+		sess.ProgressPath = kept
 	}
 
 	stop := handleSignals(sess, restore, stderr)
 	defer stop()
 
-	if err := pickUp(sess, *resume, *private, quiz.ProgressPath(stateDir, set.ID)); err != nil {
+	if err := pickUp(sess, *resume, *private, kept); err != nil {
 		return ended(sess, err, stderr)
 	}
 	return ended(sess, sess.Run(), stderr)
@@ -118,11 +118,12 @@ func ended(sess *quiz.Session, err error, stderr io.Writer) error {
 // pickUp looks for answers kept from an earlier run of the same set and,
 // when asked to or when the person agrees, carries on from them.
 func pickUp(sess *quiz.Session, resume, private bool, path string) error {
-	if path == "" || (private && !resume) {
-		if private {
-			if _, err := os.Stat(path); err == nil && path != "" {
-				sess.Asker.Say(fmt.Sprintf("Answers from an earlier run are still kept in %s; private mode leaves them alone (\"amends forget\" deletes them).", path))
-			}
+	if path == "" {
+		return nil
+	}
+	if private {
+		if _, err := os.Stat(path); err == nil {
+			sess.Asker.Say(fmt.Sprintf("Answers from an earlier run are still kept in %s; private mode leaves them alone (\"amends forget\" deletes them).", path))
 		}
 		return nil
 	}

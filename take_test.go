@@ -382,3 +382,20 @@ func TestTakeResumeThenStopAtOnceKeepsEverything(t *testing.T) {
 		t.Errorf("progress: %v", err)
 	}
 }
+
+func TestTakePrivateLeavesEarlierProgressAlone(t *testing.T) {
+	bin := buildAmends(t)
+	h := newHome(t)
+	h.pipe(t, bin, pStart+"2\n\n", "take", "-set", h.set(t))
+	before, err := os.ReadFile(h.progress())
+	if err != nil {
+		t.Fatal(err)
+	}
+	code, out, _ := h.pipe(t, bin, pStart+"1\n\n", "take", "-private", "-set", h.set(t))
+	if code != 1 || !strings.Contains(out, "Answers from an earlier run are still kept in "+h.progress()+"; private mode leaves them alone") {
+		t.Errorf("exit %d\n%s", code, out)
+	}
+	if after, _ := os.ReadFile(h.progress()); string(after) != string(before) {
+		t.Error("private mode changed the earlier progress")
+	}
+}

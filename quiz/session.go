@@ -50,13 +50,13 @@ type Session struct {
 	// the set has changed since.
 	Notice string
 
-	mu        sync.Mutex // held while saving, so a stop never cuts a save short
-	stopped   bool
-	saved     int  // answers in the progress file
-	saveFail  bool // saving failed once; said so and stopped trying
-	removed   bool // the quiz is over and its progress file deleted
-	revisit   int  // pending steps back (plain mode)
-	lastTitle *questions.Section
+	mu          sync.Mutex // held while saving, so a stop never cuts a save short
+	stopped     bool
+	saved       int  // answers in the progress file
+	saveFail    bool // saving failed once; said so and stopped trying
+	removed     bool // the quiz is over and its progress file deleted
+	revisit     int  // pending steps back (plain mode)
+	lastSection *questions.Section
 }
 
 // Run takes the person through the set. It returns nil when the quiz is
@@ -341,9 +341,9 @@ func (s *Session) questions() error {
 
 // ask asks q, stores the answer and saves progress.
 func (s *Session) ask(q *questions.Question, plan []*questions.Question, idx int, canBack bool) (Reply, error) {
-	if q.Section != s.lastTitle {
+	if q.Section != s.lastSection {
 		// The progress line names the section; its intro, if any, comes first.
-		s.lastTitle = q.Section
+		s.lastSection = q.Section
 		if q.Section.Intro != "" {
 			s.Asker.Say(s.fill(q.Section.Intro))
 		}
