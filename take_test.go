@@ -399,3 +399,13 @@ func TestTakePrivateLeavesEarlierProgressAlone(t *testing.T) {
 		t.Error("private mode changed the earlier progress")
 	}
 }
+
+func TestTakeStopAtTheCarryOnQuestion(t *testing.T) {
+	bin := buildAmends(t)
+	h := newHome(t)
+	h.pipe(t, bin, pStart+"2\n\n", "take", "-set", h.set(t))
+	code, _, errs := h.pipe(t, bin, "", "take", "-set", h.set(t))
+	if code != 1 || !strings.Contains(errs, "The answers from before are still kept in "+h.progress()) {
+		t.Errorf("exit %d: %s", code, errs)
+	}
+}

@@ -608,6 +608,9 @@ func (s *Session) Stop() string {
 	case s.ProgressPath == "":
 		return "Stopped. You were in private mode, so nothing was kept."
 	case s.saveFail || s.saved == 0:
+		if _, err := os.Stat(s.ProgressPath); err == nil && !s.saveFail {
+			return fmt.Sprintf("Stopped. The answers from before are still kept in %s.\nTo carry on where you left off: %s", s.ProgressPath, s.ResumeCommand)
+		}
 		return "Stopped before anything was saved; nothing was kept."
 	}
 	return fmt.Sprintf("Stopped. Your %s kept in %s.\nTo carry on where you left off: %s",
