@@ -526,24 +526,18 @@ func (s *Session) change(q *questions.Question) error {
 	}
 }
 
-// reviewLine is one question and its answer, short enough for one line.
+// reviewLine is one question and its answer, on one line. The terminal
+// asker shortens it to the screen's width; the plain one says it all,
+// which is what a screen reader needs.
 func (s *Session) reviewLine(q *questions.Question) string {
-	text := oneLineText(s.fill(q.Text))
-	if r := []rune(text); len(r) > 60 {
-		text = strings.TrimSpace(string(r[:59])) + "…"
-	}
-	v, ok := s.Answers.Values[q.ID]
 	ans := "not answered"
-	if ok {
+	if v, ok := s.Answers.Values[q.ID]; ok {
 		ans = oneLineText(s.Set.Display(q, v, s.Answers.Partner))
 		if ans == "" {
 			ans = "(left empty)"
 		}
-		if r := []rune(ans); len(r) > 40 {
-			ans = strings.TrimSpace(string(r[:39])) + "…"
-		}
 	}
-	return text + " — " + ans
+	return oneLineText(s.fill(q.Text)) + " — " + ans
 }
 
 // finalReview asks whether to see the result or change something first;

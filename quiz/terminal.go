@@ -279,6 +279,28 @@ func (t *Terminal) overflows(p *Prompt, msg string) bool {
 	return 2+len([]rune(msg))+answer > t.width()+1
 }
 
+// fitLine shortens s to w runes with an ellipsis. A review line,
+// "question — answer", keeps as much of the answer as it can.
+func fitLine(s string, w int) string {
+	r := []rune(s)
+	if len(r) <= w || w < 20 {
+		return s
+	}
+	cut := func(s string, n int) string {
+		r := []rune(s)
+		if len(r) <= n {
+			return s
+		}
+		return strings.TrimSpace(string(r[:max(n-1, 0)])) + "…"
+	}
+	if i := strings.LastIndex(s, " — "); i >= 0 {
+		q, a := s[:i], s[i+len(" — "):]
+		a = cut(a, max(w/2-3, w-3-len([]rune(q))))
+		return cut(q, w-3-len([]rune(a))) + " — " + a
+	}
+	return cut(s, w)
+}
+
 func promptOptions(labels []string) []PromptOption {
 	out := make([]PromptOption, len(labels))
 	for i, l := range labels {
@@ -307,10 +329,7 @@ func (t *Terminal) Choose(msg string, options []string, def int) (int, error) {
 	labels := make([]string, len(options))
 	w := t.width() - 3 // "> " comes before each
 	for i, o := range options {
-		labels[i] = safe(oneLineText(o))
-		if r := []rune(labels[i]); len(r) > w && w > 10 {
-			labels[i] = string(r[:w-1]) + "…"
-		}
+		labels[i] = fitLine(safe(oneLineText(o)), w)
 	}
 	m := wrap(safe(oneLineText(msg)), t.width()-2)
 	if t.overflows(&Prompt{Kind: "choice", Options: promptOptions(labels)}, m) {

@@ -181,3 +181,20 @@ func TestTerminalTextHelpDefaultAndInterrupt(t *testing.T) {
 		t.Errorf("replies %+v, errors %v", got, errs)
 	}
 }
+
+func TestFitLine(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		w    int
+		want string
+	}{
+		{"short — fine", 40, "short — fine"},
+		{"Since it happened, which of these describe his response? — Distant: short replies", 40, "Since it happened,… — Distant: short r…"},
+		{"Short question? — A rather long answer that goes on and on", 40, "Short question? — A rather long answer…"},
+		{"no separator in this rather long line of text", 20, "no separator in thi…"},
+	} {
+		if got := fitLine(c.in, c.w); got != c.want || len([]rune(got)) > c.w {
+			t.Errorf("fitLine(%q, %d) = %q (%d), want %q", c.in, c.w, got, len([]rune(got)), c.want)
+		}
+	}
+}
