@@ -165,7 +165,7 @@ func (s *posScanner) header() {
 	if len(keys) == 0 {
 		return
 	}
-	if array && len(keys) == 1 && keys[0] == "section" {
+	if array && len(keys) == 1 && keys[0] == "section" && startsLine(s.src, start) {
 		s.cuts = append(s.cuts, start)
 	}
 	cur := ""
@@ -212,6 +212,21 @@ func (s *posScanner) keys() []string {
 		}
 		s.next()
 	}
+}
+
+// startsLine reports whether only spaces and tabs stand before offset i on
+// its line: a header after a value on the same line is no header to TOML.
+func startsLine(src string, i int) bool {
+	for i--; i >= 0; i-- {
+		switch src[i] {
+		case '\n':
+			return true
+		case ' ', '\t':
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 func isBare(c byte) bool {
