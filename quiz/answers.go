@@ -137,7 +137,7 @@ func ReadAnswersFile(path string, s *questions.Set) (*Answers, error) {
 // the question's text as a comment so that the file reads on its own.
 func (a *Answers) Encode(w io.Writer, s *questions.Set) error {
 	var b bytes.Buffer
-	fmt.Fprintf(&b, "# Answers to %q, kept by amends. They are private: anyone who can read\n", s.Title)
+	fmt.Fprintf(&b, "# Answers to “%s”, kept by amends. They are private: anyone who can read\n", oneLine(s.Fill(s.Title, a.Partner)))
 	fmt.Fprintf(&b, "# this file can read them. Delete it when you no longer need it.\n")
 	fmt.Fprintf(&b, "set = %s\nversion = %s\nhash = %s\n", tomlString(a.Set), tomlString(a.Version), tomlString(a.Hash))
 	if a.Partner != (questions.Partner{}) {

@@ -34,6 +34,9 @@ type SetInfo struct {
 	Version    string `json:"version"`
 	Hash       string `json:"hash"`
 	Disclaimer string `json:"disclaimer"`
+	// Bands are the set's two cut points between "needs work",
+	// "developing" and "strong", for drawing them.
+	Bands []float64 `json:"bands"`
 }
 
 // Band names for a dimension's score.

@@ -96,7 +96,7 @@ func Score(s *questions.Set, a *Answers) *Result {
 	sc := &scorer{s: s, p: a.Partner}
 	sc.asked, sc.answered, sc.flags = Plan(s, a.Values)
 	r := &Result{
-		Set:   SetInfo{ID: s.ID, Title: sc.fill(s.Title), Version: s.Version, Hash: s.Hash, Disclaimer: sc.fill(s.Disclaimer)},
+		Set:   SetInfo{ID: s.ID, Title: sc.fill(s.Title), Version: s.Version, Hash: s.Hash, Disclaimer: sc.fill(s.Disclaimer), Bands: s.Scoring.Bands},
 		Asked: len(sc.asked),
 	}
 	for _, q := range sc.asked {

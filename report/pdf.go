@@ -81,6 +81,9 @@ func newDoc(r *quiz.Result, o Options) (*doc, error) {
 	}
 	date = date.UTC().Truncate(time.Second)
 	cuts := [2]float64{40, 70}
+	if len(o.Bands) == 0 {
+		o.Bands = r.Set.Bands
+	}
 	if len(o.Bands) == 2 && o.Bands[0] > 0 && o.Bands[0] < o.Bands[1] && o.Bands[1] < 100 {
 		cuts = [2]float64{o.Bands[0], o.Bands[1]}
 	}
