@@ -140,32 +140,47 @@ func (a *Answers) Encode(w io.Writer, s *questions.Set) error {
 	fmt.Fprintf(&b, "# Answers to “%s”, kept by amends. They are private: anyone who can read\n", oneLine(s.Fill(s.Title, a.Partner)))
 	fmt.Fprintf(&b, "# this file can read them. Delete it when you no longer need it.\n")
 	fmt.Fprintf(&b, "set = %s\nversion = %s\nhash = %s\n", tomlString(a.Set), tomlString(a.Version), tomlString(a.Hash))
-	if a.Partner != (questions.Partner{}) {
-		fmt.Fprintf(&b, "\n[partner]\nhe = %s\nhim = %s\nhis = %s\npartner = %s\n",
-			tomlString(a.Partner.He), tomlString(a.Partner.Him), tomlString(a.Partner.His), tomlString(a.Partner.Partner))
+	writeBody(&b, s, a.Partner, a.Values, true)
+	_, err := w.Write(b.Bytes())
+	return err
+}
+
+// writeBody writes the [partner] table, when p is set, and the [answers]
+// table, in the asking order of s (or by id when s is nil), with each
+// question's text as a comment when comments is set.
+func writeBody(b *bytes.Buffer, s *questions.Set, p questions.Partner, values map[string]any, comments bool) {
+	if p != (questions.Partner{}) {
+		fmt.Fprintf(b, "\n[partner]\nhe = %s\nhim = %s\nhis = %s\npartner = %s\n",
+			tomlString(p.He), tomlString(p.Him), tomlString(p.His), tomlString(p.Partner))
 	}
 	b.WriteString("\n[answers]\n")
-	for _, q := range s.Questions() {
-		v, ok := a.Values[q.ID]
-		if !ok {
-			continue
+	var order []string
+	if s != nil {
+		for _, q := range s.Questions() {
+			if _, ok := values[q.ID]; ok {
+				order = append(order, q.ID)
+			}
 		}
-		fmt.Fprintf(&b, "# %s\n", oneLine(s.Fill(q.Text, a.Partner)))
-		switch x := v.(type) {
+	} else {
+		order = sortedIDs(values)
+	}
+	for _, id := range order {
+		if comments && s != nil {
+			fmt.Fprintf(b, "# %s\n", oneLine(s.Fill(s.Question(id).Text, p)))
+		}
+		switch x := values[id].(type) {
 		case string:
-			fmt.Fprintf(&b, "%s = %s\n", q.ID, tomlString(x))
+			fmt.Fprintf(b, "%s = %s\n", id, tomlString(x))
 		case []string:
 			parts := make([]string, len(x))
 			for i, e := range x {
 				parts[i] = tomlString(e)
 			}
-			fmt.Fprintf(&b, "%s = [%s]\n", q.ID, strings.Join(parts, ", "))
+			fmt.Fprintf(b, "%s = [%s]\n", id, strings.Join(parts, ", "))
 		case int:
-			fmt.Fprintf(&b, "%s = %d\n", q.ID, x)
+			fmt.Fprintf(b, "%s = %d\n", id, x)
 		}
 	}
-	_, err := w.Write(b.Bytes())
-	return err
 }
 
 // tomlString quotes s as a TOML basic string.

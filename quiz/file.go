@@ -18,15 +18,29 @@ var ErrExists = errors.New("file exists")
 // existing path is left alone and the error wraps ErrExists. The error
 // names path and says what went wrong in one line.
 func WriteFile(path string, data []byte, perm fs.FileMode, overwrite bool) error {
-	if !overwrite {
-		if _, err := os.Lstat(path); err == nil {
-			return fmt.Errorf("%s: %w; choose another name, or pass -force to replace it", path, ErrExists)
-		}
+	var err error
+	if _, statErr := os.Lstat(path); statErr == nil && !overwrite {
+		err = ErrExists
+	} else {
+		err = writeAtomic(path, data, perm, overwrite, true)
 	}
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	if errors.Is(err, ErrExists) {
+		return fmt.Errorf("%s: %w; choose another name, or pass -force to replace it", path, ErrExists)
+	}
 	if err != nil {
-		return fmt.Errorf("%s: cannot write: %v", path, unwrapPath(err))
+		return fmt.Errorf("%s: cannot write: %v", path, err)
+	}
+	return nil
+}
+
+// writeAtomic writes data to a temporary file beside path and renames it
+// into place; with sync, it is on disk first. Without overwrite, a path
+// that appears meanwhile is left alone and ErrExists returned. Errors are
+// bare causes, for the caller to name the path.
+func writeAtomic(path string, data []byte, perm fs.FileMode, overwrite, sync bool) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return unwrapPath(err)
 	}
 	name := tmp.Name()
 	ok := false
@@ -37,16 +51,18 @@ func WriteFile(path string, data []byte, perm fs.FileMode, overwrite bool) error
 		}
 	}()
 	if err := tmp.Chmod(perm); err != nil {
-		return fmt.Errorf("%s: cannot write: %v", path, unwrapPath(err))
+		return unwrapPath(err)
 	}
 	if _, err := tmp.Write(data); err != nil {
-		return fmt.Errorf("%s: cannot write: %v", path, unwrapPath(err))
+		return unwrapPath(err)
 	}
-	if err := tmp.Sync(); err != nil {
-		return fmt.Errorf("%s: cannot write: %v", path, unwrapPath(err))
+	if sync {
+		if err := tmp.Sync(); err != nil {
+			return unwrapPath(err)
+		}
 	}
 	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("%s: cannot write: %v", path, unwrapPath(err))
+		return unwrapPath(err)
 	}
 	if !overwrite {
 		// Link fails if path appeared meanwhile, where rename would replace it.
@@ -55,11 +71,11 @@ func WriteFile(path string, data []byte, perm fs.FileMode, overwrite bool) error
 			ok = true
 			return nil
 		} else if errors.Is(err, fs.ErrExist) {
-			return fmt.Errorf("%s: %w; choose another name, or pass -force to replace it", path, ErrExists)
+			return ErrExists
 		}
 	}
 	if err := os.Rename(name, path); err != nil {
-		return fmt.Errorf("%s: cannot write: %v", path, unwrapPath(err))
+		return unwrapPath(err)
 	}
 	ok = true
 	return nil

@@ -55,35 +55,7 @@ func (p *Progress) encode(s *questions.Set) []byte {
 	b.WriteString("# Private: delete it with \"amends forget\".\n")
 	fmt.Fprintf(&b, "set = %s\nversion = %s\nhash = %s\nsource = %s\nposition = %s\n",
 		tomlString(p.Set), tomlString(p.Version), tomlString(p.Hash), tomlString(p.Source), tomlString(p.Position))
-	if p.Partner != (questions.Partner{}) {
-		fmt.Fprintf(&b, "\n[partner]\nhe = %s\nhim = %s\nhis = %s\npartner = %s\n",
-			tomlString(p.Partner.He), tomlString(p.Partner.Him), tomlString(p.Partner.His), tomlString(p.Partner.Partner))
-	}
-	b.WriteString("\n[answers]\n")
-	var order []string
-	if s != nil {
-		for _, q := range s.Questions() {
-			if _, ok := p.Values[q.ID]; ok {
-				order = append(order, q.ID)
-			}
-		}
-	} else {
-		order = sortedIDs(p.Values)
-	}
-	for _, id := range order {
-		switch x := p.Values[id].(type) {
-		case string:
-			fmt.Fprintf(&b, "%s = %s\n", id, tomlString(x))
-		case []string:
-			parts := make([]string, len(x))
-			for i, e := range x {
-				parts[i] = tomlString(e)
-			}
-			fmt.Fprintf(&b, "%s = [%s]\n", id, strings.Join(parts, ", "))
-		case int:
-			fmt.Fprintf(&b, "%s = %d\n", id, x)
-		}
-	}
+	writeBody(&b, s, p.Partner, p.Values, false)
 	return b.Bytes()
 }
 
@@ -92,34 +64,12 @@ func (p *Progress) encode(s *questions.Set) []byte {
 // process or a closed terminal loses nothing, and the budget for saving
 // after every answer is a millisecond.
 func SaveProgress(path string, p *Progress, s *questions.Set) error {
-	data := p.encode(s)
 	dir := filepath.Dir(path)
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return fmt.Errorf("%s: cannot keep progress: %v", dir, unwrapPath(err))
 	}
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("%s: cannot keep progress: %v", path, unwrapPath(err))
-	}
-	name := tmp.Name()
-	fail := func(err error) error {
-		tmp.Close()
-		os.Remove(name)
-		return fmt.Errorf("%s: cannot keep progress: %v", path, unwrapPath(err))
-	}
-	// CreateTemp makes the file 0600 already; Chmod guards against an odd umask.
-	if err := tmp.Chmod(0o600); err != nil {
-		return fail(err)
-	}
-	if _, err := tmp.Write(data); err != nil {
-		return fail(err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fail(err)
-	}
-	if err := os.Rename(name, path); err != nil {
-		os.Remove(name)
-		return fmt.Errorf("%s: cannot keep progress: %v", path, unwrapPath(err))
+	if err := writeAtomic(path, p.encode(s), 0o600, true, false); err != nil {
+		return fmt.Errorf("%s: cannot keep progress: %v", path, err)
 	}
 	return nil
 }

@@ -206,62 +206,10 @@ func usesName(set *questions.Set) bool {
 func (s *Session) fill(text string) string { return s.Set.Fill(text, s.Answers.Partner) }
 
 // plan returns the questions that will be asked given the answers so far,
-// in asking order. A section's or question's condition is read against
-// the answers to the questions before it that are asked, and the flags
-// those answers raise.
+// in asking order (see Plan).
 func (s *Session) plan() []*questions.Question {
-	set := s.Set
-	kept := map[string]any{}
-	var flags map[string]bool
-	env := func() *questions.Env { return set.Env(kept, &questions.Facts{Flags: flags}) }
-	var out []*questions.Question
-	for _, sec := range set.Sections {
-		if !sec.When.Holds(env()) {
-			continue
-		}
-		for _, q := range sec.Questions {
-			if !q.When.Holds(env()) {
-				continue
-			}
-			out = append(out, q)
-			if v, ok := s.Answers.Values[q.ID]; ok {
-				kept[q.ID] = v
-				flags = s.flags(kept)
-			}
-		}
-	}
-	return out
-}
-
-// flags returns the flags raised by the answers given: by the options
-// picked, and by the flags' own conditions.
-func (s *Session) flags(answers map[string]any) map[string]bool {
-	raised := map[string]bool{}
-	for id, v := range answers {
-		q := s.Set.Question(id)
-		if q == nil {
-			continue
-		}
-		switch x := v.(type) {
-		case string:
-			if o := q.Option(x); o != nil && o.Flag != "" {
-				raised[o.Flag] = true
-			}
-		case []string:
-			for _, val := range x {
-				if o := q.Option(val); o != nil && o.Flag != "" {
-					raised[o.Flag] = true
-				}
-			}
-		}
-	}
-	env := s.Set.Env(answers, nil)
-	for _, f := range s.Set.Flags {
-		if f.When != nil && f.When.Holds(env) {
-			raised[f.ID] = true
-		}
-	}
-	return raised
+	asked, _, _ := Plan(s.Set, s.Answers.Values)
+	return asked
 }
 
 func indexOf(plan []*questions.Question, id string) int {
