@@ -115,6 +115,9 @@ type Flag struct {
 	Title string `toml:"title"`
 	Text  string `toml:"text"` // what the report says when it is raised
 	When  *Cond  `toml:"when"`
+	// Urgent marks a flag about safety or a crisis: when it is raised the
+	// report leads with help and shows no scores.
+	Urgent bool `toml:"urgent"`
 }
 
 // Section is a group of questions asked together under a title.
@@ -166,6 +169,9 @@ type Verdict struct {
 	Summary string `toml:"summary"` // one line, for the screen
 	Text    string `toml:"text"`
 	When    *Cond  `toml:"when"`
+	// Urgent marks a verdict about safety or a crisis rather than repair:
+	// the report leads with help and shows no scores.
+	Urgent bool `toml:"urgent"`
 }
 
 // Phase is a group of next steps, such as "now" or "in the coming weeks".

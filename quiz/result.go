@@ -97,6 +97,8 @@ type RaisedFlag struct {
 	Title string   `json:"title"`
 	Text  string   `json:"text"`
 	By    []Answer `json:"by"`
+	// Urgent is set for a flag about safety or a crisis.
+	Urgent bool `json:"urgent"`
 }
 
 // Verdict is the first verdict rule that held, and why.
@@ -105,6 +107,9 @@ type Verdict struct {
 	Title   string `json:"title"`
 	Summary string `json:"summary"`
 	Text    string `json:"text"`
+	// Urgent is set for a verdict about safety or a crisis rather than
+	// repair: a report leads with help and shows no scores.
+	Urgent bool `json:"urgent"`
 	// Why says in plain words which answers, flags and numbers made the
 	// rule hold, one reason a line.
 	Why []string `json:"why"`

@@ -114,7 +114,7 @@ func Score(s *questions.Set, a *Answers) *Result {
 	var passed []Rule
 	for _, v := range s.Verdicts {
 		if v.When.Holds(env) {
-			r.Verdict = Verdict{ID: v.ID, Title: sc.fill(v.Title), Summary: sc.fill(v.Summary), Text: sc.fill(v.Text), Why: sc.why(v.When, r)}
+			r.Verdict = Verdict{ID: v.ID, Title: sc.fill(v.Title), Summary: sc.fill(v.Summary), Text: sc.fill(v.Text), Urgent: v.Urgent, Why: sc.why(v.When, r)}
 			if len(r.Verdict.Why) == 0 && len(passed) > 0 {
 				// A catch-all holds because nothing above it did; say so,
 				// with the overall score that the rules above weighed.
@@ -288,7 +288,7 @@ func (sc *scorer) raisedFlags(r *Result) {
 		if !sc.flags[f.ID] {
 			continue
 		}
-		rf := RaisedFlag{ID: f.ID, Title: sc.fill(f.Title), Text: sc.fill(f.Text)}
+		rf := RaisedFlag{ID: f.ID, Title: sc.fill(f.Title), Text: sc.fill(f.Text), Urgent: f.Urgent}
 		for _, q := range sc.asked {
 			v, ok := sc.answered[q.ID]
 			if !ok {

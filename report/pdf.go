@@ -125,26 +125,15 @@ func newDoc(r *quiz.Result, o Options) (*doc, error) {
 	return d, nil
 }
 
-// urgent reports whether the report is about safety rather than repair: a
-// raised flag or the verdict is a safety or crisis one. The set marks these
-// by id: "safety" or "crisis", alone or as a prefix ("safety_fear").
+// urgent reports whether the report is about safety rather than repair:
+// the set marked the verdict, or a raised flag, as urgent.
 func urgent(r *quiz.Result) bool {
 	for _, f := range r.Flags {
-		if urgentID(f.ID) {
+		if f.Urgent {
 			return true
 		}
 	}
-	return urgentID(r.Verdict.ID)
-}
-
-func urgentID(id string) bool {
-	id = strings.ToLower(id)
-	for _, p := range []string{"safety", "crisis"} {
-		if id == p || strings.HasPrefix(id, p+"_") || strings.HasPrefix(id, p+"-") {
-			return true
-		}
-	}
-	return false
+	return r.Verdict.Urgent
 }
 
 // Section titles.

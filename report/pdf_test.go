@@ -411,24 +411,22 @@ func TestParagraphs(t *testing.T) {
 
 func TestUrgent(t *testing.T) {
 	for _, c := range []struct {
-		flags   []string
-		verdict string
+		flags   []bool // whether each raised flag is urgent
+		verdict bool
 		want    bool
 	}{
-		{nil, "possible", false},
-		{[]string{"unsaid"}, "not_yet", false},
-		{[]string{"safety"}, "safety", true},
-		{[]string{"safety_fear"}, "x", true},
-		{nil, "crisis", true},
-		{[]string{"crisis-self"}, "x", true},
-		{[]string{"safetynet"}, "x", false},
+		{nil, false, false},
+		{[]bool{false}, false, false},
+		{[]bool{true}, true, true},
+		{[]bool{false, true}, false, true},
+		{nil, true, true},
 	} {
-		r := &quiz.Result{Verdict: quiz.Verdict{ID: c.verdict}}
-		for _, f := range c.flags {
-			r.Flags = append(r.Flags, quiz.RaisedFlag{ID: f})
+		r := &quiz.Result{Verdict: quiz.Verdict{ID: "v", Urgent: c.verdict}}
+		for _, u := range c.flags {
+			r.Flags = append(r.Flags, quiz.RaisedFlag{ID: "f", Urgent: u})
 		}
 		if got := urgent(r); got != c.want {
-			t.Errorf("urgent(flags %q, verdict %q) = %v", c.flags, c.verdict, got)
+			t.Errorf("urgent(flags %v, verdict %v) = %v", c.flags, c.verdict, got)
 		}
 	}
 }

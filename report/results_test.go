@@ -111,7 +111,7 @@ func safetyResult() *quiz.Result {
 		Composite:    55,
 		HasComposite: true,
 		Flags: []quiz.RaisedFlag{
-			{ID: "safety", Title: "He may not be safe with you", Text: "You said he has seemed afraid of you. Fear changes everything: it means what happened may be abuse, and abuse is not a relationship problem that talking fixes.",
+			{ID: "safety", Urgent: true, Title: "He may not be safe with you", Text: "You said he has seemed afraid of you. Fear changes everything: it means what happened may be abuse, and abuse is not a relationship problem that talking fixes.",
 				By: []quiz.Answer{ans("afraid", "Has he ever seemed afraid of you?", "Yes", "yes")}},
 		},
 		Readiness: quiz.Readiness{
@@ -119,7 +119,7 @@ func safetyResult() *quiz.Result {
 			Reflection: "You rated it 8. What makes it matter that much to you?",
 		},
 		Verdict: quiz.Verdict{
-			ID: "safety", Title: "Safety first",
+			ID: "safety", Urgent: true, Title: "Safety first",
 			Summary: "This tool can’t help you reconcile — it can point you to people who help with this.",
 			Text:    "What you described may be abuse. The safe next step is specialised help to stop it, not contact with him. Please don’t contact him about the relationship.",
 			Why:     []string{"You answered “Yes” to “Has he ever seemed afraid of you?”"},
