@@ -1,5 +1,0 @@
-//go:build !race
-
-package questions
-
-const raceEnabled = false
