@@ -60,7 +60,8 @@ func plural(n int, what string) string {
 }
 
 func runNew(args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("new", "FILE", stderr)
+	fs := newFlags("new", "[-force] FILE", stderr)
+	force := fs.Bool("force", false, "replace FILE if it exists")
 	if err := parse(fs, args, stderr); err != nil {
 		return err
 	}
@@ -68,7 +69,7 @@ func runNew(args []string, stdout, stderr io.Writer) error {
 		return usagef("new takes one file name, such as: amends new my-set.toml")
 	}
 	path := fs.Arg(0)
-	if err := quiz.WriteFile(path, questions.BuiltinSource(), 0o644, false); err != nil {
+	if err := quiz.WriteFile(path, questions.BuiltinSource(), 0o644, *force); err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "Wrote the built-in set to %s. Change its id, edit it, then run: amends check %s\n", path, path)
