@@ -156,7 +156,10 @@ func (s *Set) Display(q *Question, v any, p Partner) string {
 		}
 		if q.Kind == KindNumber {
 			lo, hi := s.Range(q)
-			return fmt.Sprintf("%d (of %d to %d)", x, lo, hi)
+			if lo == 0 {
+				return fmt.Sprintf("%d out of %d", x, hi)
+			}
+			return fmt.Sprintf("%d, on a scale of %d to %d", x, lo, hi)
 		}
 		return fmt.Sprint(x)
 	}

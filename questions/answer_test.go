@@ -78,7 +78,7 @@ func TestDisplay(t *testing.T) {
 		{"hurt", []string{"trust", "neglect"}, "Broken trust; Neglect"},
 		{"hurt", []string{}, "none"},
 		{"blame", 4, "Agree"},
-		{"texts", 3, "3 (of 0 to 10)"},
+		{"texts", 3, "3 out of 10"},
 		{"note", "words", "words"},
 		{"note", nil, ""},
 	} {

@@ -95,5 +95,5 @@ func ExampleSet_Normalize() {
 	fmt.Println(s.Display(s.Question("texts"), v, questions.Partner{}))
 	// Output:
 	// "yse" is not one of its options ("yes", "no") (did you mean "yes"?)
-	// 3 (of 0 to 10)
+	// 3 out of 10
 }

@@ -42,6 +42,7 @@ type Cond struct {
 	dims      []string // dimension ids it reads
 	flags     []string // flags it asks about
 	constant  bool     // reads nothing, so always the same
+	parts     []*Cond  // the alternatives of a top-level "||", for reasons
 }
 
 // UnmarshalText keeps the source; Load compiles it once the whole set is known.
@@ -221,7 +222,62 @@ func (cc *condCompiler) compile(c *Cond, ctx context, before int) []string {
 	}
 	c.prog = prog
 	c.constant = !w.readsAnything
+	if ctx >= inVerdict {
+		c.parts = cc.parts(tree)
+	}
 	return nil
+}
+
+// parts compiles each alternative of a condition such as `a || b || c`
+// on its own, so that the reasons given for it name only the alternatives
+// that held. A condition with no top-level "or" has no parts.
+func (cc *condCompiler) parts(tree *parser.Tree) []*Cond {
+	var nodes []ast.Node
+	var split func(n ast.Node)
+	split = func(n ast.Node) {
+		if b, ok := n.(*ast.BinaryNode); ok && (b.Operator == "||" || b.Operator == "or") {
+			split(b.Left)
+			split(b.Right)
+			return
+		}
+		nodes = append(nodes, n)
+	}
+	split(tree.Node)
+	if len(nodes) < 2 {
+		return nil
+	}
+	parts := make([]*Cond, 0, len(nodes))
+	for _, n := range nodes {
+		prog, err := compiler.Compile(&parser.Tree{Node: n, Source: tree.Source}, cc.config)
+		if err != nil {
+			return nil // give reasons for the whole condition instead
+		}
+		p := &Cond{Src: n.String(), prog: prog}
+		w := &refWalker{cc: cc, ctx: inReport, before: -1, c: p, seen: map[string]bool{}}
+		ast.Walk(&n, w)
+		parts = append(parts, p)
+	}
+	return parts
+}
+
+// Holding returns what made the condition hold in env: for a condition
+// made of alternatives joined by "||", the alternatives that hold (their
+// Questions, Dimensions and Flags say what they read); otherwise the
+// condition itself. It returns nil when the condition does not hold.
+func (c *Cond) Holding(env *Env) []*Cond {
+	if c == nil || !c.Holds(env) {
+		return nil
+	}
+	if len(c.parts) == 0 {
+		return []*Cond{c}
+	}
+	var out []*Cond
+	for _, p := range c.parts {
+		if p.Holds(env) {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 func exprMessage(err error) string {

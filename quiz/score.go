@@ -114,7 +114,7 @@ func Score(s *questions.Set, a *Answers) *Result {
 	var passed []Rule
 	for _, v := range s.Verdicts {
 		if v.When.Holds(env) {
-			r.Verdict = Verdict{ID: v.ID, Title: sc.fill(v.Title), Summary: sc.fill(v.Summary), Text: sc.fill(v.Text), Urgent: v.Urgent, Why: sc.why(v.When, r)}
+			r.Verdict = Verdict{ID: v.ID, Title: sc.fill(v.Title), Summary: sc.fill(v.Summary), Text: sc.fill(v.Text), Urgent: v.Urgent, Why: sc.why(v.When, env, r)}
 			if len(r.Verdict.Why) == 0 && len(passed) > 0 {
 				// A catch-all holds because nothing above it did; say so,
 				// with the overall score that the rules above weighed.
@@ -333,46 +333,51 @@ var (
 	usesHasComposite = regexp.MustCompile(`\bhas_composite\b`)
 )
 
-// why says in words what a condition read: the flags it asks about that
-// are raised, the answers it reads, the scores it compares.
-func (sc *scorer) why(c *questions.Cond, r *Result) []string {
-	if c == nil {
-		return nil
-	}
+// why says in words what made a condition hold: the flags it asks about
+// that are raised, the answers it reads, the scores it compares. Of a
+// condition made of alternatives ("a || b"), only those that held count.
+func (sc *scorer) why(c *questions.Cond, env *questions.Env, r *Result) []string {
 	var out []string
-	for _, id := range c.Flags() {
-		if sc.flags[id] {
-			out = append(out, fmt.Sprintf("Raised: %s.", sc.fill(sc.s.Flag(id).Title)))
+	seen := map[string]bool{}
+	add := func(s string) {
+		if !seen[s] {
+			seen[s] = true
+			out = append(out, s)
 		}
 	}
-	for _, id := range c.Questions() {
-		q := sc.s.Question(id)
-		if v, ok := sc.answered[id]; ok {
-			out = append(out, fmt.Sprintf("You answered “%s” to “%s”", sc.s.Display(q, v, sc.p), oneLine(sc.fill(q.Text))))
-		} else if contains(sc.asked, q) {
-			out = append(out, fmt.Sprintf("You left “%s” unanswered", oneLine(sc.fill(q.Text))))
-		}
-	}
-	for _, id := range c.Dimensions() {
-		if score, ok := sc.dims[id]; ok {
-			out = append(out, fmt.Sprintf("%s: %.0f out of 100", sc.titles[id], score))
-		} else {
-			out = append(out, fmt.Sprintf("%s: not enough answers to score", sc.titles[id]))
-		}
-	}
-	if usesComposite.MatchString(c.Src) {
-		if r.HasComposite {
-			out = append(out, fmt.Sprintf("Overall: %d out of 100", r.Composite))
-		}
-	}
-	if usesHasComposite.MatchString(c.Src) && !r.HasComposite {
-		scored := 0
-		for _, d := range r.Dimensions {
-			if d.Scored {
-				scored++
+	for _, part := range c.Holding(env) {
+		for _, id := range part.Flags() {
+			if sc.flags[id] {
+				add(fmt.Sprintf("Raised: %s.", sc.fill(sc.s.Flag(id).Title)))
 			}
 		}
-		out = append(out, fmt.Sprintf("Only %d of %d areas had enough answers to score (you answered %d of %d questions)", scored, len(r.Dimensions), r.Answered, r.Asked))
+		for _, id := range part.Questions() {
+			q := sc.s.Question(id)
+			if v, ok := sc.answered[id]; ok {
+				add(fmt.Sprintf("You answered “%s” to “%s”", sc.s.Display(q, v, sc.p), oneLine(sc.fill(q.Text))))
+			} else if contains(sc.asked, q) {
+				add(fmt.Sprintf("You left “%s” unanswered", oneLine(sc.fill(q.Text))))
+			}
+		}
+		for _, id := range part.Dimensions() {
+			if score, ok := sc.dims[id]; ok {
+				add(fmt.Sprintf("%s: %.0f out of 100", sc.titles[id], score))
+			} else {
+				add(fmt.Sprintf("%s: not enough answers to score", sc.titles[id]))
+			}
+		}
+		if usesComposite.MatchString(part.Src) && r.HasComposite {
+			add(fmt.Sprintf("Overall: %d out of 100", r.Composite))
+		}
+		if usesHasComposite.MatchString(part.Src) && !r.HasComposite {
+			scored := 0
+			for _, d := range r.Dimensions {
+				if d.Scored {
+					scored++
+				}
+			}
+			add(fmt.Sprintf("Only %d of %d areas had enough answers to score (you answered %d of %d questions)", scored, len(r.Dimensions), r.Answered, r.Asked))
+		}
 	}
 	return out
 }
@@ -402,7 +407,7 @@ func (sc *scorer) steps(r *Result, env *questions.Env) {
 		p := Phase{ID: ph.ID, Title: sc.fill(ph.Title)}
 		for _, i := range idx {
 			st := sc.s.Steps[i]
-			p.Steps = append(p.Steps, Step{ID: st.ID, Text: sc.fill(st.Text), Because: sc.why(st.When, r)})
+			p.Steps = append(p.Steps, Step{ID: st.ID, Text: sc.fill(st.Text), Because: sc.why(st.When, env, r)})
 		}
 		r.Phases = append(r.Phases, p)
 	}

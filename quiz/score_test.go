@@ -65,7 +65,7 @@ func TestScoreDimensions(t *testing.T) {
 	if len(r.Phases) != 1 || r.Phases[0].Steps[0].ID != "stop_texting" || r.Phases[0].Steps[0].Text != "Stop messaging him for now." {
 		t.Errorf("phases %+v", r.Phases)
 	}
-	if got := r.Phases[0].Steps[0].Because; len(got) != 1 || !strings.Contains(got[0], `"5 (of 0 to 10)"`) && !strings.Contains(got[0], "5") {
+	if got := r.Phases[0].Steps[0].Because; len(got) != 1 || !strings.Contains(got[0], `“5 out of 10”`) {
 		t.Errorf("because %q", got)
 	}
 	if r.Asked != 6 || r.Answered != 5 {
