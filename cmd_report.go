@@ -5,7 +5,6 @@ import (
 	"io"
 	"strings"
 
-	"amends/quiz"
 	pdfreport "amends/report"
 )
 
@@ -33,24 +32,15 @@ func runReport(args []string, stdout, stderr io.Writer) error {
 	if p != "a4" && p != "letter" {
 		return usagef("report: -paper is a4 or letter, not %q", *paper)
 	}
-	s, err := loadSet(*setPath)
+	r, err := scoreFile(*setPath, *answersPath, "report", stderr)
 	if err != nil {
 		return err
 	}
-	a, err := quiz.ReadAnswersFile(*answersPath, s)
-	if err != nil {
-		return err
-	}
-	if a.Changed(s) {
-		fmt.Fprintf(stderr, "amends: note: %s was answered with an earlier text of set %q %s; the report may differ from before\n", *answersPath, s.ID, s.Version)
-	}
-	r := quiz.Score(s, a)
 	o := pdfreport.Options{
 		Paper:    p,
 		Date:     reportDate(),
 		Appendix: *appendix,
 		Kept:     *answersPath,
-		Bands:    s.Scoring.Bands,
 	}
 	if err := pdfreport.WriteFile(*out, r, o, *force); err != nil {
 		return err

@@ -23,18 +23,10 @@ func runScore(args []string, stdout, stderr io.Writer) error {
 	if *answersPath == "" {
 		return usagef("score needs -answers FILE")
 	}
-	s, err := loadSet(*setPath)
+	r, err := scoreFile(*setPath, *answersPath, "result", stderr)
 	if err != nil {
 		return err
 	}
-	a, err := quiz.ReadAnswersFile(*answersPath, s)
-	if err != nil {
-		return err
-	}
-	if a.Changed(s) {
-		fmt.Fprintf(stderr, "amends: note: %s was answered with an earlier text of set %q %s; the result may differ from before\n", *answersPath, s.ID, s.Version)
-	}
-	r := quiz.Score(s, a)
 	if *asJSON {
 		b, err := json.MarshalIndent(r, "", "  ")
 		if err != nil {
@@ -45,6 +37,25 @@ func runScore(args []string, stdout, stderr io.Writer) error {
 	}
 	_, err = io.WriteString(stdout, formatResult(r))
 	return err
+}
+
+// scoreFile loads the set at setPath ("" for the built-in one) and the
+// answers at answersPath, and scores them. When the answers were given to
+// an earlier text of the set, it says on stderr that the result (what)
+// may differ from before.
+func scoreFile(setPath, answersPath, what string, stderr io.Writer) (*quiz.Result, error) {
+	s, err := loadSet(setPath)
+	if err != nil {
+		return nil, err
+	}
+	a, err := quiz.ReadAnswersFile(answersPath, s)
+	if err != nil {
+		return nil, err
+	}
+	if a.Changed(s) {
+		fmt.Fprintf(stderr, "amends: note: %s was answered with an earlier text of set %q %s; the %s may differ from before\n", answersPath, s.ID, s.Version, what)
+	}
+	return quiz.Score(s, a), nil
 }
 
 // formatResult renders a result as plain text for a terminal or a screen
