@@ -27,7 +27,15 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 	}
 	failed := 0
 	for _, p := range paths {
-		s, err := loadSet(p)
+		var s *questions.Set
+		var err error
+		if p == "" {
+			// Check the built-in set from its source, as an author's set
+			// is checked; Builtin itself trusts its snapshot.
+			s, err = questions.Load(questions.BuiltinName, questions.BuiltinSource())
+		} else {
+			s, err = loadSet(p)
+		}
 		if err != nil {
 			failed++
 			report(err, stderr)

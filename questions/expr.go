@@ -6,6 +6,7 @@ import (
 	"maps"
 	"reflect"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/expr-lang/expr/ast"
@@ -43,6 +44,26 @@ type Cond struct {
 	flags     []string // flags it asks about
 	constant  bool     // reads nothing, so always the same
 	parts     []*Cond  // the alternatives of a top-level "||", for reasons
+
+	// A condition of the built-in set compiles when first used (see
+	// Builtin): lazy holds what compiling it needs.
+	once sync.Once
+	lazy *lazyCond
+}
+
+type lazyCond struct {
+	cc     *condCompiler
+	ctx    context
+	before int
+}
+
+// ready compiles a lazy condition once.
+func (c *Cond) ready() {
+	if c.lazy != nil {
+		c.once.Do(func() {
+			c.lazy.cc.compile(c, c.lazy.ctx, c.lazy.before)
+		})
+	}
 }
 
 // UnmarshalText keeps the source; Load compiles it once the whole set is known.
@@ -55,13 +76,13 @@ func (c *Cond) UnmarshalText(b []byte) error {
 func (c *Cond) MarshalText() ([]byte, error) { return []byte(c.Src), nil }
 
 // Questions returns the ids of the questions the condition reads.
-func (c *Cond) Questions() []string { return c.questions }
+func (c *Cond) Questions() []string { c.ready(); return c.questions }
 
 // Dimensions returns the ids of the dimensions the condition reads.
-func (c *Cond) Dimensions() []string { return c.dims }
+func (c *Cond) Dimensions() []string { c.ready(); return c.dims }
 
 // Flags returns the ids of the flags the condition asks about.
-func (c *Cond) Flags() []string { return c.flags }
+func (c *Cond) Flags() []string { c.ready(); return c.flags }
 
 // Holds reports whether the condition holds in env. A nil condition, or
 // one that fails at run time (say, indexing an empty list), is read as
@@ -70,6 +91,7 @@ func (c *Cond) Holds(env *Env) bool {
 	if c == nil {
 		return true
 	}
+	c.ready()
 	if c.prog == nil {
 		return false
 	}
@@ -265,7 +287,7 @@ func (cc *condCompiler) parts(tree *parser.Tree) []*Cond {
 // Questions, Dimensions and Flags say what they read); otherwise the
 // condition itself. It returns nil when the condition does not hold.
 func (c *Cond) Holding(env *Env) []*Cond {
-	if c == nil || !c.Holds(env) {
+	if c == nil || !c.Holds(env) { // Holds makes c ready
 		return nil
 	}
 	if len(c.parts) == 0 {

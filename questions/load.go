@@ -34,9 +34,6 @@ func BuiltinSource() []byte { return append([]byte(nil), builtinSource...) }
 // BuiltinName is how messages name the built-in set.
 const BuiltinName = "builtin.toml"
 
-// Builtin loads the set embedded in the binary.
-func Builtin() (*Set, error) { return Load(BuiltinName, builtinSource) }
-
 // Problem is one thing wrong with a set, at a line of its file.
 type Problem struct {
 	File string
