@@ -179,3 +179,30 @@ func literal(b *strings.Builder, v reflect.Value) {
 func typeName(t reflect.Type) string {
 	return strings.ReplaceAll(t.String(), "questions.", "")
 }
+
+// TestBuiltinConcurrentUse evaluates one built-in set's conditions from
+// several goroutines at once, as they compile on first use; run it with
+// -race.
+func TestBuiltinConcurrentUse(t *testing.T) {
+	s, _ := Builtin()
+	var conds []*Cond
+	s.eachCond(func(c *Cond, _ context, _ int) { conds = append(conds, c) })
+	done := make(chan bool)
+	for g := 0; g < 4; g++ {
+		go func() {
+			env := s.Env(nil, nil)
+			n := 0
+			for i := range conds {
+				if conds[(i+g*7)%len(conds)].Holds(env) {
+					n++
+				}
+			}
+			done <- n > 0
+		}()
+	}
+	for g := 0; g < 4; g++ {
+		if !<-done {
+			t.Error("no condition held on empty answers; the catch-all verdict should")
+		}
+	}
+}

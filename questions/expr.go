@@ -61,7 +61,12 @@ type lazyCond struct {
 func (c *Cond) ready() {
 	if c.lazy != nil {
 		c.once.Do(func() {
-			c.lazy.cc.compile(c, c.lazy.ctx, c.lazy.before)
+			// The compiler's configuration caches types as it checks, so
+			// one set's conditions compile one at a time.
+			cc := c.lazy.cc
+			cc.mu.Lock()
+			defer cc.mu.Unlock()
+			cc.compile(c, c.lazy.ctx, c.lazy.before)
 		})
 	}
 }
@@ -193,6 +198,7 @@ var builtinNames = map[string]context{
 
 // compiler holds what every condition of one set is checked against.
 type condCompiler struct {
+	mu     sync.Mutex // held while a lazy condition compiles
 	set    *Set
 	v      *validator
 	config *conf.Config
