@@ -64,6 +64,11 @@ func (s *Set) link() {
 	for _, v := range s.Verdicts {
 		s.index.verdicts[v.ID] = v
 	}
+	s.fillZero()
+}
+
+// fillZero prepares every question's unanswered value, which Env copies.
+func (s *Set) fillZero() {
 	s.zero = make(map[string]any, len(s.order)+10)
 	for _, q := range s.order {
 		s.zero[q.ID] = zeroOf(q.Kind)

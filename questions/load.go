@@ -140,10 +140,7 @@ func Load(name string, src []byte) (*Set, error) {
 	if len(v.problems) > 0 {
 		return nil, v.err()
 	}
-	s.zero = make(map[string]any, len(s.order)+10)
-	for _, q := range s.order {
-		s.zero[q.ID] = zeroOf(q.Kind)
-	}
+	s.fillZero()
 	return s, nil
 }
 
