@@ -8,7 +8,6 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
-	"runtime/debug"
 	"strconv"
 	"strings"
 	"sync"
@@ -54,12 +53,7 @@ func runTake(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	if *resume && *setPath == "" {
 		*setPath = resumeSource(stateDir)
 	}
-	// Loading the set is most of the time before the first question, and
-	// it makes a few megabytes of short-lived garbage: collecting it
-	// while loading only delays the question.
-	gc := debug.SetGCPercent(-1)
 	set, err := loadSet(*setPath)
-	debug.SetGCPercent(gc)
 	if err != nil {
 		return err
 	}
