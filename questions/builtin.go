@@ -36,13 +36,7 @@ func Builtin() (*Set, error) {
 // question's section and position, the index by id, and the unanswered
 // values.
 func (s *Set) link() {
-	s.index = &index{
-		questions:  map[string]*Question{},
-		dimensions: map[string]*Dimension{},
-		flags:      map[string]*Flag{},
-		phases:     map[string]*Phase{},
-		verdicts:   map[string]*Verdict{},
-	}
+	s.index = newIndex()
 	s.order = s.order[:0]
 	for _, sec := range s.Sections {
 		for _, q := range sec.Questions {

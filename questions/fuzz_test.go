@@ -14,19 +14,28 @@ import (
 	"github.com/BurntSushi/toml"
 )
 
-// FuzzLoad checks that Load never panics, and returns either a set whose
-// every condition can be evaluated, or an *Error whose every problem names
-// the file. Seeds: the built-in set, small.toml and the toml-test corpus.
-func FuzzLoad(f *testing.F) {
+// addSeeds adds the built-in set and small.toml to f's seeds, and with
+// corpus every file of the toml-test corpus.
+func addSeeds(f *testing.F, corpus bool) {
 	f.Add(BuiltinSource())
 	if b, err := os.ReadFile("testdata/small.toml"); err == nil {
 		f.Add(b)
+	}
+	if !corpus {
+		return
 	}
 	for _, path := range corpusFiles(f) {
 		if b, err := os.ReadFile(path); err == nil {
 			f.Add(b)
 		}
 	}
+}
+
+// FuzzLoad checks that Load never panics, and returns either a set whose
+// every condition can be evaluated, or an *Error whose every problem names
+// the file. Seeds: the built-in set, small.toml and the toml-test corpus.
+func FuzzLoad(f *testing.F) {
+	addSeeds(f, true)
 	f.Fuzz(func(t *testing.T, src []byte) {
 		// A load that hangs is a failure too: crash, so that the fuzzer
 		// keeps the input.
@@ -129,15 +138,7 @@ func exercise(t *testing.T, s *Set) {
 // FuzzPositions checks that the position scanner ends on any text, and
 // finds a line for every key of a document the toml package accepts.
 func FuzzPositions(f *testing.F) {
-	f.Add(BuiltinSource())
-	if b, err := os.ReadFile("testdata/small.toml"); err == nil {
-		f.Add(b)
-	}
-	for _, path := range corpusFiles(f) {
-		if b, err := os.ReadFile(path); err == nil {
-			f.Add(b)
-		}
-	}
+	addSeeds(f, true)
 	f.Fuzz(func(t *testing.T, src []byte) {
 		p := scanPositions(string(src))
 		if tooDeepLine, msg := tooDeep(string(src)); msg != "" || !utf8.Valid(src) || len(src) > 1<<16 {
@@ -187,10 +188,7 @@ func walkKeys(v any, path string, fn func(string)) {
 // same Set as decoding it whole, and never accepts what the whole decode
 // refuses. Pieces are cut small here so that small inputs are cut at all.
 func FuzzChunks(f *testing.F) {
-	f.Add(BuiltinSource())
-	if b, err := os.ReadFile("testdata/small.toml"); err == nil {
-		f.Add(b)
-	}
+	addSeeds(f, false)
 	f.Add([]byte("[[section]]\nid = \"a\"\n[[verdict]]\nid = \"v\"\n[[section]]\nid = \"b\"\n[[verdict]]\nid = \"w\"\n"))
 	f.Add([]byte("[scale.a]\nlabels = [\"x\"]\n[[section]]\nid = \"a\"\n[scale.b]\nlabels = [\"y\"]\n[[section]]\nid = \"b\"\n"))
 	f.Add([]byte("verdict = [{id = \"v\"}]\n[[section]]\nid = \"a\"\n[[verdict]]\nid = \"w\"\n"))

@@ -18,6 +18,16 @@ type index struct {
 	verdicts   map[string]*Verdict
 }
 
+func newIndex() *index {
+	return &index{
+		questions:  map[string]*Question{},
+		dimensions: map[string]*Dimension{},
+		flags:      map[string]*Flag{},
+		phases:     map[string]*Phase{},
+		verdicts:   map[string]*Verdict{},
+	}
+}
+
 // validator collects every problem of one set with its line.
 type validator struct {
 	name     string
@@ -325,13 +335,7 @@ func controlName(r rune) string {
 // validate checks a decoded set whole, filling its index as it goes.
 func (v *validator) validate() {
 	s := v.set
-	s.index = &index{
-		questions:  map[string]*Question{},
-		dimensions: map[string]*Dimension{},
-		flags:      map[string]*Flag{},
-		phases:     map[string]*Phase{},
-		verdicts:   map[string]*Verdict{},
-	}
+	s.index = newIndex()
 	ix := s.index
 
 	v.id("", "the set", s.ID, nil)
