@@ -145,7 +145,7 @@ const (
 	tSafeSteps = "Next steps: safety first"
 	tHonest    = "The honest look"
 	tHelp      = "Where to find help"
-	tHelpNow   = "Help, now"
+	tHelpNow   = tHelp // the set's texts point to help by this heading, urgent or not
 	tAbout     = "About this report"
 	tAnswers   = "Your answers"
 )

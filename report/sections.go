@@ -55,7 +55,7 @@ func (d *doc) pointHelp(section string, b box) {
 		return
 	}
 	d.open(b)
-	d.text(bodyStyle, 0, "The places to get help are on page "+e.alias+". You don’t have to work this out alone.")
+	d.text(bodyStyle, 0, "The places to get help are under “"+section+"”, on page "+e.alias+". You don’t have to work this out alone.")
 	d.shut()
 }
 
@@ -122,16 +122,6 @@ func (d *doc) verdict() {
 			d.bullet(bodyStyle, 0, w)
 		}
 	}
-	var passed []string
-	for _, p := range v.Passed {
-		if t := oneLine(p.Title); t != "" {
-			passed = append(passed, "“"+t+"”")
-		}
-	}
-	if len(passed) > 0 {
-		d.space(3)
-		d.text(smallStyle, 0, "Checked first, and did not apply: "+strings.Join(passed, ", ")+".")
-	}
 	d.shut()
 }
 
@@ -178,7 +168,7 @@ func (d *doc) standing() {
 
 	if d.r.HasComposite {
 		c := d.r.Composite
-		d.text(strongStyle, 0, fmt.Sprintf("Taken together: about %d out of 100 (%s).", round5(c), d.band(c)))
+		d.text(strongStyle, 0, fmt.Sprintf("Taken together: %d out of 100 (%s).", c, d.band(c)))
 		d.space(1)
 		d.text(bodyStyle, 0, "This number describes where your side of the repair stands today. "+
 			"It is not a chance of getting back together: nobody can know that from one side, and it is not yours alone to decide.")
@@ -206,14 +196,14 @@ func (d *doc) standing() {
 	if len(unscored) > 0 {
 		d.subheading("Not enough answers to say", bodyStyle.lh)
 		for _, x := range unscored {
+			if x.Asked == 0 {
+				d.bullet(bodyStyle, 0, fmt.Sprintf("%s: not asked, since your earlier answers made its questions not apply.", oneLine(x.Title)))
+				continue
+			}
 			d.bullet(bodyStyle, 0, fmt.Sprintf("%s: you answered %d of its %d questions.", oneLine(x.Title), x.Answered, x.Asked))
 		}
 	}
 }
-
-// round5 rounds a score to the nearest 5: the scores are a reflection, and
-// a single point would be false precision.
-func round5(n int) int { return int(math.Round(float64(n)/5)) * 5 }
 
 // band names a 0..100 score by the set's cut points.
 func (d *doc) band(n int) string {
@@ -240,7 +230,7 @@ func (d *doc) dimension(x quiz.DimensionScore) {
 		d.pdf.SetFillColor(c.r, c.g, c.b)
 		d.pdf.Rect(d.left, d.y()+smallStyle.lh/2-1.1, 2.2, 2.2, "F")
 	}
-	d.line(smallStyle, 3.6, fmt.Sprintf("%s · about %d of 100", x.Band, round5(x.Score)))
+	d.line(smallStyle, 3.6, fmt.Sprintf("%s · %d of 100", x.Band, x.Score))
 	d.space(1)
 	if x.Text != "" {
 		d.text(bodyStyle, 0, x.Text)
@@ -589,7 +579,7 @@ func (d *doc) about() {
 	if d.o.Appendix {
 		d.text(bodyStyle, 0, "This report includes your answers, at the end. Anyone who can open this file can read everything in it, on this device or wherever it is copied, sent or printed.")
 	} else {
-		d.text(bodyStyle, 0, "Your answers themselves are not in this report, only what came of them. Still, anyone who can open this file can read it, on this device or wherever it is copied, sent or printed.")
+		d.text(bodyStyle, 0, "This report quotes some of your answers where they explain a result, but not the full list. Anyone who can open this file can read it, on this device or wherever it is copied, sent or printed.")
 	}
 	d.space(2)
 	src := "Made by amends"
