@@ -10,7 +10,7 @@ func builtinSnapshot() *Set {
 		Version:    "1.0.0",
 		Language:   "en",
 		Intro:      "This is a structured reflection for someone who hurt their partner and wants to put things right. It asks what happened, what {he} said or did afterwards, and how ready you are to change. At the end it writes a report: where you stand, concrete next steps, and an honest answer about whether trying to reconcile makes sense right now. That answer may be \"not yet\", or \"no\".\n\nWhat it is not: a diagnosis, therapy, or a prediction. It only hears your side and cannot know {his} thoughts or feelings. Whether there is a future together is {his} decision as much as yours.\n\nYour answers stay on this computer. Progress is saved as you go (under ~/.local/state/amends, or $XDG_STATE_HOME/amends) so you can pick up later; `amends forget` deletes it, and `amends take -private` saves nothing but the report. Press Ctrl-C to leave at any time.\n\nThe first questions are about safety. Everyone is asked them. On those, \"I'd rather not say\" is always an acceptable answer; elsewhere, \"Not sure\" is a real answer too. Nothing here is a test, and there are no right answers to aim for.\n\nIt takes about 10 to 15 minutes.\n",
-		Disclaimer: "A structured self-reflection, not a diagnosis, therapy or a prediction: it hears only your side and cannot know {his}.",
+		Disclaimer: "A structured self-reflection, not a diagnosis, therapy or a prediction: it hears only you, and cannot know {his} side.",
 		Partner: Partner{
 			He:      "he",
 			Him:     "him",
@@ -48,7 +48,7 @@ func builtinSnapshot() *Set {
 			Stage:      "stage",
 			Importance: "importance",
 			Confidence: "confidence",
-			Reflection: "Two questions to sit with. Why isn't your importance number lower, what makes changing matter to you at all? And what would move your confidence up by a single point? The answer to the second is usually one small step you could take this week.\n",
+			Reflection: "Two questions to sit with. Why isn't your importance number lower? What makes changing matter to you at all? And what would move your confidence up by a single point? The answer to the second is usually one small step you could take this week.\n",
 		},
 		Honest: []Paragraph{
 			Paragraph{
@@ -110,7 +110,7 @@ func builtinSnapshot() *Set {
 				About:  "An apology that names what you did and what it did to {him}, says what you are changing, and asks for nothing.",
 				Weight: 10,
 				Strong: "Your apology, given or planned, names what you did and its effect on {him}, and points to change instead of asking to be let off. Once is enough; let it stand.",
-				Weak:   "The apology still leans on an excuse, an \"if you were hurt\", or a wish to move on. First: rewrite it in three parts (what I did, what it did to you, what I am changing) and leave out any request for forgiveness. Don't send it yet.",
+				Weak:   "The apology still leans on an excuse, an \"if you were hurt\", or a wish to move on. First: rewrite it in three parts (what I did, what it did to you, what I am changing) and leave out any request for forgiveness. Write it for your own clarity; whether it is ever sent is {his} call, not yours.",
 			},
 			&Dimension{
 				ID:     "space",
@@ -233,13 +233,13 @@ func builtinSnapshot() *Set {
 						Help: "We ask everyone, because advice about winning someone back can put them at risk when there has been violence. Not answering is fine; the report will then stay careful.",
 						Options: []*Option{
 							&Option{
+								Value: "no",
+								Label: "No",
+							},
+							&Option{
 								Value: "yes",
 								Label: "Yes",
 								Flag:  "violence",
-							},
-							&Option{
-								Value: "no",
-								Label: "No",
 							},
 							&Option{
 								Value: "unsaid",
@@ -256,13 +256,13 @@ func builtinSnapshot() *Set {
 						Help: "Threats count even if you never meant to carry them out, because of what they do to the person who hears them. Not answering is fine.",
 						Options: []*Option{
 							&Option{
+								Value: "no",
+								Label: "No",
+							},
+							&Option{
 								Value: "yes",
 								Label: "Yes",
 								Flag:  "threats",
-							},
-							&Option{
-								Value: "no",
-								Label: "No",
 							},
 							&Option{
 								Value: "unsaid",
@@ -279,13 +279,13 @@ func builtinSnapshot() *Set {
 						Help: "Walking on eggshells around a partner is one of the clearest signs that safety has to come first. Answer as honestly as you can; \"I'd rather not say\" is fine.",
 						Options: []*Option{
 							&Option{
+								Value: "no",
+								Label: "No",
+							},
+							&Option{
 								Value: "yes",
 								Label: "Yes",
 								Flag:  "fear",
-							},
-							&Option{
-								Value: "no",
-								Label: "No",
 							},
 							&Option{
 								Value: "unsaid",
@@ -330,6 +330,10 @@ func builtinSnapshot() *Set {
 						Help: "An order of this kind changes what is safe and lawful for you to do, so the report needs to know. Not answering is fine.",
 						Options: []*Option{
 							&Option{
+								Value: "no",
+								Label: "No",
+							},
+							&Option{
 								Value: "yes",
 								Label: "Yes",
 								Flag:  "legal_order",
@@ -339,10 +343,6 @@ func builtinSnapshot() *Set {
 								Label: "I'm not sure",
 								Help:  "The report will suggest getting legal advice to find out.",
 								Flag:  "legal_order",
-							},
-							&Option{
-								Value: "no",
-								Label: "No",
 							},
 							&Option{
 								Value: "unsaid",
@@ -399,13 +399,13 @@ func builtinSnapshot() *Set {
 						Help: "A breakup you feel responsible for can be crushing. If this is where you are, the report will put getting support first. Not answering is fine.",
 						Options: []*Option{
 							&Option{
+								Value: "no",
+								Label: "No",
+							},
+							&Option{
 								Value: "yes",
 								Label: "Yes",
 								Flag:  "crisis",
-							},
-							&Option{
-								Value: "no",
-								Label: "No",
 							},
 							&Option{
 								Value: "unsaid",
@@ -422,13 +422,13 @@ func builtinSnapshot() *Set {
 						Help: "People say this out of real pain, but it puts the other person in an impossible position. We ask so the report can point you to the right help. Not answering is fine.",
 						Options: []*Option{
 							&Option{
+								Value: "no",
+								Label: "No",
+							},
+							&Option{
 								Value: "yes",
 								Label: "Yes",
 								Flag:  "leverage",
-							},
-							&Option{
-								Value: "no",
-								Label: "No",
 							},
 							&Option{
 								Value: "unsaid",
@@ -445,13 +445,13 @@ func builtinSnapshot() *Set {
 						Help: "If the answer is yes, the most important thing is that nobody gets hurt, and the report will point you to help with that. Not answering is fine.",
 						Options: []*Option{
 							&Option{
+								Value: "no",
+								Label: "No",
+							},
+							&Option{
 								Value: "yes",
 								Label: "Yes",
 								Flag:  "harm_thoughts",
-							},
-							&Option{
-								Value: "no",
-								Label: "No",
 							},
 							&Option{
 								Value: "unsaid",
@@ -1370,14 +1370,14 @@ func builtinSnapshot() *Set {
 				ID:       "friends_stop",
 				Phase:    "now",
 				Priority: 68,
-				Text:     "Stop asking mutual friends about {him} or asking them to pass things on. Tell them you are giving {him} room, so they don't have to carry messages.",
+				Text:     "Stop asking mutual friends about {him} or asking them to pass things on. Let your friends know you are giving {him} room, so nobody has to carry messages.",
 				When:     &Cond{Src: "verdict not in [\"crisis\", \"safety\"] && sp_friends >= 2"},
 			},
 			&Step{
 				ID:       "apology_draft",
 				Phase:    "now",
 				Priority: 60,
-				Text:     "Write the apology you would give: name what you did and the effect it had on {him}, say what you are changing, and leave out every \"but\". Don't send it yet.",
+				Text:     "Write the apology you would give: name what you did and the effect it had on {him}, say what you are changing, and leave out every \"but\". Don't send it: it is for your own clarity, and whether there is ever a time for it is {his} call.",
 				When:     &Cond{Src: "verdict in [\"not_yet\", \"not_enough\", \"possible\", \"realistic\", \"realistic_deception\"]"},
 			},
 			&Step{
