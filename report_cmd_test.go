@@ -115,7 +115,9 @@ func TestReportCommandErrors(t *testing.T) {
 		{[]string{"-set", smallSet, "-answers", filepath.Join(dir, "none.toml"), "-o", out}, 1,
 			"amends: " + filepath.Join(dir, "none.toml") + ": cannot read: no such file or directory\n"},
 		{[]string{"-set", smallSet, "-answers", answers, "-o", missing}, 1,
-			"amends: " + missing + ": cannot write: no such file or directory\n"},
+			"amends: " + missing + ": cannot write: the folder " + filepath.Dir(missing) + " does not exist\n"},
+		{[]string{"-set", smallSet, "-answers", answers, "-o", dir, "-force"}, 1,
+			"amends: " + dir + ": is a folder; give a file name, such as " + filepath.Join(dir, "report.pdf") + "\n"},
 		{[]string{"-set", smallSet, "-answers", answers, "-o", filepath.Join(answers, "r.pdf")}, 1,
 			"amends: " + filepath.Join(answers, "r.pdf") + ": cannot write: not a directory\n"},
 	}

@@ -19,6 +19,14 @@ var ErrExists = errors.New("file exists")
 // names path and says what went wrong in one line.
 func WriteFile(path string, data []byte, perm fs.FileMode, overwrite bool) error {
 	var err error
+	if fi, statErr := os.Stat(path); statErr == nil && fi.IsDir() {
+		return fmt.Errorf("%s: is a folder; give a file name, such as %s", path, filepath.Join(path, "report.pdf"))
+	}
+	if dir := filepath.Dir(path); dir != "." {
+		if _, statErr := os.Stat(dir); errors.Is(statErr, fs.ErrNotExist) {
+			return fmt.Errorf("%s: cannot write: the folder %s does not exist", path, dir)
+		}
+	}
 	if _, statErr := os.Lstat(path); statErr == nil && !overwrite {
 		err = ErrExists
 	} else {

@@ -118,7 +118,7 @@ func Score(s *questions.Set, a *Answers) *Result {
 			if len(r.Verdict.Why) == 0 && len(passed) > 0 {
 				// A catch-all holds because nothing above it did; say so,
 				// with the overall score that the rules above weighed.
-				why := "None of the rules above it applied to your answers"
+				why := "Your answers did not call for any of the more cautious verdicts"
 				if r.HasComposite {
 					why += fmt.Sprintf("; overall: %d out of 100", r.Composite)
 				}
