@@ -57,6 +57,11 @@ func (t *Terminal) ask(p survey.Prompt, resp any, n int, extra ...survey.AskOpt)
 	case err == nil:
 		return nil
 	case errors.Is(err, terminal.InterruptErr):
+		// Survey leaves the prompt and its options on screen after
+		// Ctrl-C; rendering nothing over them erases them.
+		if r, ok := p.(interface{ Render(string, any) error }); ok {
+			r.Render("", nil)
+		}
 		fmt.Fprintln(t.Out)
 		return ErrInterrupted
 	case errors.Is(err, io.EOF):
