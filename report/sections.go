@@ -35,8 +35,12 @@ func (d *doc) cover(parts []part) {
 	d.text(smallStyle, 0, "Keep this file somewhere private: anyone who can open it can read it.")
 	switch {
 	case d.urgent:
+		// Help is the next part; say so without a page number, which
+		// may well be this page.
 		d.space(6)
-		d.pointHelp(tHelpNow, warmBox)
+		d.open(warmBox)
+		d.text(bodyStyle, 0, "The places to get help come right after this, under “"+tHelpNow+"”. You don’t have to work this out alone.")
+		d.shut()
 	case len(r.Flags) > 0:
 		// A flag raised asks for the help to be easy to find.
 		d.space(6)
