@@ -367,13 +367,13 @@ func parentOf(path string) string {
 }
 
 func tomlType(v any) string {
-	switch v.(type) {
+	switch f := v.(type) {
 	case string:
 		return "text"
 	case int64:
 		return "a whole number"
 	case float64:
-		if math.IsNaN(v.(float64)) || math.IsInf(v.(float64), 0) {
+		if math.IsNaN(f) || math.IsInf(f, 0) {
 			return fmt.Sprint(v)
 		}
 		return "a decimal number"

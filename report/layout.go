@@ -53,7 +53,6 @@ var (
 	bodyStyle    = style{false, 10.5, 5.4, ink}
 	strongStyle  = style{true, 10.5, 5.4, ink}
 	smallStyle   = style{false, 9, 4.6, muted}
-	smallInk     = style{false, 9, 4.6, ink}
 	labelStyle   = style{true, 8.5, 4.6, accent}
 	h1Style      = style{true, 17, 8, accent}
 	h2Style      = style{true, 12, 6.4, ink}
