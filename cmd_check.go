@@ -4,8 +4,9 @@ import (
 	"fmt"
 	"io"
 
+	"amends/internal/file"
+	"amends/internal/text"
 	"amends/questions"
-	"amends/quiz"
 )
 
 // loadSet loads the set at path, or the built-in set when path is "".
@@ -56,15 +57,8 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 // summary counts what a set holds, for a one-line report.
 func summary(s *questions.Set) string {
 	return fmt.Sprintf("%s, %s, %s, %s, %s",
-		plural(len(s.Sections), "section"), plural(len(s.Questions()), "question"),
-		plural(len(s.Dimensions), "dimension"), plural(len(s.Verdicts), "verdict"), plural(len(s.Steps), "step"))
-}
-
-func plural(n int, what string) string {
-	if n == 1 {
-		return "1 " + what
-	}
-	return fmt.Sprintf("%d %ss", n, what)
+		text.Plural(len(s.Sections), "section"), text.Plural(len(s.Questions()), "question"),
+		text.Plural(len(s.Dimensions), "dimension"), text.Plural(len(s.Verdicts), "verdict"), text.Plural(len(s.Steps), "step"))
 }
 
 func runNew(args []string, stdout, stderr io.Writer) error {
@@ -77,7 +71,7 @@ func runNew(args []string, stdout, stderr io.Writer) error {
 		return usagef("new takes one file name, such as: amends new my-set.toml")
 	}
 	path := fs.Arg(0)
-	if err := quiz.WriteFile(path, questions.BuiltinSource(), 0o644, *force); err != nil {
+	if err := file.Write(path, questions.BuiltinSource(), 0o644, *force); err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "Wrote the built-in set to %s. Change its id, edit it, then run: amends check %s\n", path, path)

@@ -7,6 +7,8 @@ import (
 	"io/fs"
 	"os"
 
+	"amends/internal/file"
+	"amends/internal/text"
 	"amends/quiz"
 )
 
@@ -41,7 +43,7 @@ func runForget(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	failed := 0
 	for _, f := range files {
 		if err := os.Remove(f); err != nil && !errors.Is(err, fs.ErrNotExist) {
-			fmt.Fprintf(stderr, "amends: %s: cannot delete: %v\n", f, unwrap(err))
+			fmt.Fprintf(stderr, "amends: %s: cannot delete: %v\n", f, file.Cause(err))
 			failed++
 		}
 	}
@@ -67,18 +69,5 @@ func describe(path string) string {
 	if err != nil {
 		return path
 	}
-	n := len(p.Values)
-	what := "answers"
-	if n == 1 {
-		what = "answer"
-	}
-	return fmt.Sprintf("%s (progress of %q: %d %s)", path, p.Set, n, what)
-}
-
-func unwrap(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
+	return fmt.Sprintf("%s (progress of %q: %s)", path, p.Set, text.Plural(len(p.Values), "answer"))
 }

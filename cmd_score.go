@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 
+	"amends/internal/text"
 	"amends/quiz"
 )
 
@@ -62,7 +63,7 @@ func scoreFile(setPath, answersPath, what string, stderr io.Writer) (*quiz.Resul
 // reader: no colour, no cursor movement, lines of at most 78 characters.
 func formatResult(r *quiz.Result) string {
 	var b strings.Builder
-	p := func(indent string, text string) { b.WriteString(wrap(text, indent, 78)) }
+	p := func(indent string, s string) { b.WriteString(text.Wrap(strings.TrimSpace(s), indent, 78) + "\n") }
 	p("", fmt.Sprintf("%s (version %s)", r.Set.Title, r.Set.Version))
 	p("", fmt.Sprintf("You answered %d of the %d questions you were asked.", r.Answered, r.Asked))
 	if r.Set.Disclaimer != "" {
@@ -165,29 +166,4 @@ func clip(s string, n int) string {
 		return s
 	}
 	return string(r[:n-1]) + "…"
-}
-
-// wrap breaks text into lines of at most width runes, the first starting
-// with prefix and the rest indented to match it.
-func wrap(text, prefix string, width int) string {
-	var b strings.Builder
-	indent := strings.Repeat(" ", len([]rune(prefix)))
-	for _, para := range strings.Split(strings.TrimSpace(text), "\n") {
-		line := prefix
-		empty := true
-		for _, w := range strings.Fields(para) {
-			if !empty && len([]rune(line))+1+len([]rune(w)) > width {
-				b.WriteString(line + "\n")
-				line, empty = indent, true
-			}
-			if !empty {
-				line += " "
-			}
-			line += w
-			empty = false
-		}
-		b.WriteString(line + "\n")
-		prefix = indent
-	}
-	return b.String()
 }

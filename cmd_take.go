@@ -16,6 +16,8 @@ import (
 
 	"golang.org/x/term"
 
+	"amends/internal/file"
+	"amends/internal/text"
 	"amends/quiz"
 	pdfreport "amends/report"
 )
@@ -141,7 +143,7 @@ func pickUp(sess *quiz.Session, resume, private bool, path string) error {
 		if n == 0 {
 			return nil
 		}
-		i, err := sess.Asker.Choose(fmt.Sprintf("You stopped part-way through last time; %s kept.", answersKept(n)),
+		i, err := sess.Asker.Choose(fmt.Sprintf("You stopped part-way through last time; %s %s kept.", text.Plural(n, "answer"), text.Agree(n, "is", "are")),
 			[]string{"Carry on where I left off", "Start again (the kept answers are deleted)"}, 0)
 		if err != nil {
 			return err
@@ -167,42 +169,15 @@ func pickUp(sess *quiz.Session, resume, private bool, path string) error {
 		}
 		msg += "."
 		if len(r.Dropped) == 0 {
-			msg += fmt.Sprintf(" All %s still fit, so nothing needs asking again.", answersWord(n))
+			msg += fmt.Sprintf(" All %s still fit, so nothing needs asking again.", text.Plural(n, "answer"))
 		} else {
-			msg += fmt.Sprintf(" %s no longer %s and will be asked again where the question is still there; the other %s kept.",
-				capitalFirst(answersWord(len(r.Dropped))), fitWord(len(r.Dropped)), answersKept(n))
+			d := len(r.Dropped)
+			msg += fmt.Sprintf(" %s no longer %s and will be asked again where the question is still there; the other %s %s kept.",
+				text.Capital(text.Plural(d, "answer")), text.Agree(d, "fits", "fit"), text.Plural(n, "answer"), text.Agree(n, "is", "are"))
 		}
 		sess.Notice = msg
 	}
 	return nil
-}
-
-func answersWord(n int) string {
-	if n == 1 {
-		return "1 answer"
-	}
-	return strconv.Itoa(n) + " answers"
-}
-
-func answersKept(n int) string {
-	if n == 1 {
-		return "1 answer is"
-	}
-	return strconv.Itoa(n) + " answers are"
-}
-
-func fitWord(n int) string {
-	if n == 1 {
-		return "fits"
-	}
-	return "fit"
-}
-
-func capitalFirst(s string) string {
-	if s != "" && s[0] >= 'a' && s[0] <= 'z' {
-		return string(s[0]-'a'+'A') + s[1:]
-	}
-	return s
 }
 
 // resumeSource finds the set to resume when -set is not given: the
@@ -233,7 +208,7 @@ func checkReportPath(path string, force bool) error {
 			return fmt.Errorf("%s is a folder; -o takes a file name", path)
 		}
 		if !force {
-			return fmt.Errorf("%s: %w; choose another name, or pass -force to replace it", path, quiz.ErrExists)
+			return fmt.Errorf("%s: %w; choose another name, or pass -force to replace it", path, file.ErrExists)
 		}
 	}
 	if fi, err := os.Stat(filepath.Dir(path)); err != nil || !fi.IsDir() {

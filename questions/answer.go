@@ -3,7 +3,8 @@ package questions
 import (
 	"fmt"
 	"strings"
-	"unicode"
+
+	"amends/internal/text"
 )
 
 // MaxTextAnswer is the longest free-text answer kept, in runes.
@@ -87,43 +88,13 @@ func (s *Set) Normalize(q *Question, v any) (any, error) {
 		if !ok {
 			return nil, fmt.Errorf("should be text in quotes")
 		}
-		str = CleanText(str)
+		str = strings.TrimSpace(text.Clean(str))
 		if r := []rune(str); len(r) > MaxTextAnswer {
 			str = string(r[:MaxTextAnswer])
 		}
 		return str, nil
 	}
 	return nil, fmt.Errorf("question has unknown kind %q", q.Kind)
-}
-
-// CleanText makes text typed by a user, or read from a file, safe to show
-// in a terminal and a PDF: control characters (terminal escapes and
-// bidirectional overrides among them) go, except line breaks and tabs; characters outside the Basic
-// Multilingual Plane, such as emoji, become U+FFFD; surrounding space is
-// trimmed.
-func CleanText(s string) string {
-	s = strings.Map(func(r rune) rune {
-		switch {
-		case r == '\n' || r == '\t':
-			return r
-		case r == '\r':
-			return -1
-		case r > 0xFFFF:
-			return '\uFFFD'
-		case isControl(r):
-			return -1
-		}
-		return r
-	}, s)
-	return strings.TrimSpace(s)
-}
-
-// isControl reports whether r is a control character a text must not hold:
-// C0 and C1 controls, the line and paragraph separators, and the
-// bidirectional controls, which can make a line read other than it is.
-func isControl(r rune) bool {
-	return unicode.IsControl(r) || r == 0x2028 || r == 0x2029 ||
-		r >= 0x202A && r <= 0x202E || r >= 0x2066 && r <= 0x2069
 }
 
 // Display returns the answer v to q as words: an option's label, a scale's

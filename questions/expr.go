@@ -16,6 +16,8 @@ import (
 	"github.com/expr-lang/expr/file"
 	"github.com/expr-lang/expr/parser"
 	"github.com/expr-lang/expr/vm"
+
+	"amends/internal/text"
 )
 
 // Cond is a condition written in a set, such as `"trust" in hurt` or
@@ -234,7 +236,7 @@ func (cc *condCompiler) compile(c *Cond, ctx context, before int) []string {
 	}
 	tree, err := parser.ParseWithConfig(src, cc.config)
 	if err != nil {
-		return []string{"condition “" + oneLine(src) + "”: " + exprMessage(err)}
+		return []string{"condition “" + text.OneLine(src) + "”: " + exprMessage(err)}
 	}
 	w := &refWalker{cc: cc, ctx: ctx, before: before, c: c, seen: map[string]bool{}}
 	ast.Walk(&tree.Node, w)
@@ -242,11 +244,11 @@ func (cc *condCompiler) compile(c *Cond, ctx context, before int) []string {
 		return w.problems
 	}
 	if _, err := checker.Check(tree, cc.config); err != nil {
-		return []string{"condition “" + oneLine(src) + "”: " + exprMessage(err)}
+		return []string{"condition “" + text.OneLine(src) + "”: " + exprMessage(err)}
 	}
 	prog, err := compiler.Compile(tree, cc.config)
 	if err != nil {
-		return []string{"condition “" + oneLine(src) + "”: " + exprMessage(err)}
+		return []string{"condition “" + text.OneLine(src) + "”: " + exprMessage(err)}
 	}
 	c.prog = prog
 	c.constant = !w.readsAnything

@@ -8,17 +8,19 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"math"
 	"os"
 	"reflect"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
+
+	"amends/internal/text"
 )
 
 // MaxSize is the largest set file Load accepts. The built-in set is a few
@@ -189,21 +191,12 @@ func syntaxError(name, src string, err error) error {
 // line, a lower-case start, no full stop, and no raw control characters
 // (it quotes the offending text, which may be anything).
 func tomlMessage(s string) string {
-	s = strings.Map(func(r rune) rune {
-		if unicode.IsControl(r) || r == utf8.RuneError {
-			return -1
-		}
-		return r
-	}, oneLine(strings.ToValidUTF8(s, "")))
+	s = text.OneLine(text.Clean(strings.ToValidUTF8(s, "")))
 	s = strings.TrimSuffix(s, ".")
 	if strings.HasPrefix(s, "Key ") {
 		s = "k" + s[1:]
 	}
 	return s
-}
-
-func oneLine(s string) string {
-	return strings.Join(strings.Fields(s), " ")
 }
 
 // decode fills rv from a value the toml package decoded into plain maps,
@@ -237,7 +230,7 @@ func decode(val any, rv reflect.Value, path string, v *validator) {
 			return
 		}
 		fields := fieldsOf(rv.Type())
-		for _, k := range sortedKeys(m) {
+		for _, k := range slices.Sorted(maps.Keys(m)) {
 			i, ok := fields.index[k]
 			if !ok {
 				v.add(v.lines().line(join(path, k)), "%sunknown key %s%s", v.where(path), quote(k), v.suggest(k, fields.names))
@@ -252,7 +245,7 @@ func decode(val any, rv reflect.Value, path string, v *validator) {
 			return
 		}
 		out := reflect.MakeMapWithSize(rv.Type(), len(m))
-		for _, k := range sortedKeys(m) {
+		for _, k := range slices.Sorted(maps.Keys(m)) {
 			e := reflect.New(rv.Type().Elem()).Elem()
 			decode(m[k], e, join(path, k), v)
 			out.SetMapIndex(reflect.ValueOf(k).Convert(rv.Type().Key()), e)
@@ -340,15 +333,6 @@ func fieldsOf(t reflect.Type) *fields {
 	}
 	fieldCache.Store(t, f)
 	return f
-}
-
-func sortedKeys(m map[string]any) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
 
 func (v *validator) wrongType(path, want string, got any) {
@@ -501,7 +485,7 @@ func decodeChunks(text string) (*Set, bool) {
 		if err != nil {
 			return nil, false
 		}
-		for _, k := range sortedKeys(m) {
+		for _, k := range slices.Sorted(maps.Keys(m)) {
 			f, known := fields.index[k]
 			array, seen := arrays[k]
 			isArray := md.Type(k) == "ArrayHash"

@@ -6,7 +6,11 @@
 // loaded, so one Set may serve many sessions at once.
 package questions
 
-import "strings"
+import (
+	"strings"
+
+	"amends/internal/text"
+)
 
 // Kind is what sort of answer a question takes.
 type Kind string
@@ -61,6 +65,13 @@ type Partner struct {
 	Him     string `toml:"him" json:"him"`
 	His     string `toml:"his" json:"his"`
 	Partner string `toml:"partner" json:"partner"`
+}
+
+// Clean returns the words with text.Clean applied, for words read from a
+// file a person may have edited.
+func (p Partner) Clean() Partner {
+	c := func(s string) string { return strings.TrimSpace(text.Clean(s)) }
+	return Partner{He: c(p.He), Him: c(p.Him), His: c(p.His), Partner: c(p.Partner)}
 }
 
 // Scale is a shared answer scale. The first label scores 1, the last len(Labels).

@@ -2,11 +2,15 @@ package questions
 
 import (
 	"fmt"
+	"maps"
 	"reflect"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
+
+	"amends/internal/text"
 )
 
 // index finds a set's items by id.
@@ -80,7 +84,7 @@ func (v *validator) known(kind string) []string {
 	case "phase":
 		l = phaseIDs(s)
 	case "scale":
-		l = sortedScaleNames(s.Scales)
+		l = slices.Sorted(maps.Keys(s.Scales))
 	}
 	if v.ids == nil {
 		v.ids = map[string][]string{}
@@ -290,7 +294,7 @@ func (v *validator) text(path, key, s string, required bool) {
 		case r > 0xFFFF:
 			v.at(p, "%s contains %U %q, outside the Basic Multilingual Plane; emoji and other such characters cannot be shown in every terminal and PDF", what, r, string(r))
 			return
-		case isControl(r):
+		case text.Unsafe(r):
 			v.at(p, "%s contains the control character %U%s; texts may hold only printable characters, line breaks and tabs", what, r, controlName(r))
 			return
 		}
@@ -355,7 +359,7 @@ func (v *validator) validate() {
 		}
 	}
 
-	for _, name := range sortedScaleNames(s.Scales) {
+	for _, name := range slices.Sorted(maps.Keys(s.Scales)) {
 		sc := s.Scales[name]
 		path := "scale." + name
 		if !idPattern.MatchString(name) {
@@ -685,7 +689,7 @@ func (v *validator) question(path string, q *Question, fed, flagRaised map[strin
 			v.at(join(opath, "points"), "only choice options give points; a multi question may raise flags")
 			continue
 		}
-		for _, d := range sortedDims(o.Points) {
+		for _, d := range slices.Sorted(maps.Keys(o.Points)) {
 			if s.index.dimensions[d] == nil {
 				v.at(join(opath, "points"), "points for unknown dimension %q%s", d, v.suggest(d, v.known("dimension")))
 				unknownDim = true
@@ -699,7 +703,7 @@ func (v *validator) question(path string, q *Question, fed, flagRaised map[strin
 			}
 		}
 	}
-	for _, d := range sortedSpans(spans) {
+	for _, d := range slices.Sorted(maps.Keys(spans)) {
 		sp := spans[d]
 		switch {
 		case sp.lo != sp.hi:
@@ -778,33 +782,6 @@ func (v *validator) readiness() {
 	check("importance", r.Importance, KindNumber, KindScale)
 	check("confidence", r.Confidence, KindNumber, KindScale)
 	v.text("readiness", "reflection", r.Reflection, false)
-}
-
-func sortedScaleNames(m map[string]*Scale) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
-}
-
-func sortedDims(m map[string]float64) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
-}
-
-func sortedSpans[T any](m map[string]T) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }
 
 func phaseIDs(s *Set) []string {

@@ -8,12 +8,16 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"os"
+	"slices"
 	"sort"
 	"strings"
 
 	"github.com/BurntSushi/toml"
 
+	"amends/internal/file"
+	"amends/internal/text"
 	"amends/questions"
 )
 
@@ -48,7 +52,7 @@ type AnswersError = questions.Error
 func ReadAnswers(name string, r io.Reader, s *questions.Set) (*Answers, error) {
 	src, err := io.ReadAll(io.LimitReader(r, MaxAnswersSize+1))
 	if err != nil {
-		return nil, problem(name, 0, "cannot read: %v", unwrapPath(err))
+		return nil, problem(name, 0, "cannot read: %v", file.Cause(err))
 	}
 	if len(src) > MaxAnswersSize {
 		return nil, problem(name, 0, "file is larger than 1 MiB; an answers file is a small text file")
@@ -95,7 +99,7 @@ func ReadAnswers(name string, r io.Reader, s *questions.Set) (*Answers, error) {
 	if a.Hash == "" {
 		a.Hash = s.Hash
 	}
-	for _, id := range sortedIDs(raw.Answers) {
+	for _, id := range slices.Sorted(maps.Keys(raw.Answers)) {
 		q := s.Question(id)
 		if q == nil {
 			add(line("answers."+id), "answer to unknown question %q%s", id, questions.Suggest(id, ids(s)))
@@ -108,10 +112,7 @@ func ReadAnswers(name string, r io.Reader, s *questions.Set) (*Answers, error) {
 		}
 		a.Values[id] = v
 	}
-	a.Partner.He = questions.CleanText(a.Partner.He)
-	a.Partner.Him = questions.CleanText(a.Partner.Him)
-	a.Partner.His = questions.CleanText(a.Partner.His)
-	a.Partner.Partner = questions.CleanText(a.Partner.Partner)
+	a.Partner = a.Partner.Clean()
 	if len(probs) > 0 {
 		sort.SliceStable(probs, func(i, j int) bool { return probs[i].Line < probs[j].Line })
 		return nil, &questions.Error{Problems: probs}
@@ -127,7 +128,7 @@ func (a *Answers) Changed(s *questions.Set) bool { return a.Hash != "" && a.Hash
 func ReadAnswersFile(path string, s *questions.Set) (*Answers, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, problem(path, 0, "cannot read: %v", unwrapPath(err))
+		return nil, problem(path, 0, "cannot read: %v", file.Cause(err))
 	}
 	defer f.Close()
 	return ReadAnswers(path, f, s)
@@ -137,7 +138,7 @@ func ReadAnswersFile(path string, s *questions.Set) (*Answers, error) {
 // the question's text as a comment so that the file reads on its own.
 func (a *Answers) Encode(w io.Writer, s *questions.Set) error {
 	var b bytes.Buffer
-	fmt.Fprintf(&b, "# Answers to “%s”, kept by amends. They are private: anyone who can read\n", oneLine(s.Fill(s.Title, a.Partner)))
+	fmt.Fprintf(&b, "# Answers to “%s”, kept by amends. They are private: anyone who can read\n", text.OneLine(s.Fill(s.Title, a.Partner)))
 	fmt.Fprintf(&b, "# this file can read them. Delete it when you no longer need it.\n")
 	fmt.Fprintf(&b, "set = %s\nversion = %s\nhash = %s\n", tomlString(a.Set), tomlString(a.Version), tomlString(a.Hash))
 	writeBody(&b, s, a.Partner, a.Values, true)
@@ -162,11 +163,11 @@ func writeBody(b *bytes.Buffer, s *questions.Set, p questions.Partner, values ma
 			}
 		}
 	} else {
-		order = sortedIDs(values)
+		order = slices.Sorted(maps.Keys(values))
 	}
 	for _, id := range order {
 		if comments && s != nil {
-			fmt.Fprintf(b, "# %s\n", oneLine(s.Fill(s.Question(id).Text, p)))
+			fmt.Fprintf(b, "# %s\n", text.OneLine(s.Fill(s.Question(id).Text, p)))
 		}
 		switch x := values[id].(type) {
 		case string:
@@ -209,27 +210,8 @@ func tomlString(s string) string {
 	return b.String()
 }
 
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
-
 func problem(name string, line int, format string, a ...any) error {
 	return &questions.Error{Problems: []questions.Problem{{File: name, Line: line, Msg: fmt.Sprintf(format, a...)}}}
-}
-
-func unwrapPath(err error) error {
-	var pe *os.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
-}
-
-func sortedIDs(m map[string]any) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }
 
 func ids(s *questions.Set) []string {

@@ -2,7 +2,9 @@ package quiz
 
 import (
 	"errors"
-	"strings"
+	"strconv"
+
+	"amends/internal/text"
 )
 
 // Asker is how a session talks to a person: one thing at a time. The
@@ -73,29 +75,11 @@ func multiCount(min, max, n int) string {
 	case min == 0 && max >= n:
 		return "pick any number, or none"
 	case min == max:
-		return "pick " + plural(min, "option")
+		return "pick " + text.Plural(min, "option")
 	case min == 0:
-		return "pick up to " + itoa(max)
+		return "pick up to " + strconv.Itoa(max)
 	case max >= n:
-		return "pick at least " + itoa(min)
+		return "pick at least " + strconv.Itoa(min)
 	}
-	return "pick " + itoa(min) + " to " + itoa(max)
-}
-
-// oneLineText joins the lines of s for places where a line break would
-// break the layout, such as an option label.
-func oneLineText(s string) string { return strings.Join(strings.Fields(s), " ") }
-
-// safe removes control characters other than line breaks and tabs, so
-// that nothing reaching the terminal can move the cursor or change colour.
-func safe(s string) string {
-	return strings.Map(func(r rune) rune {
-		if r == '\n' || r == '\t' {
-			return r
-		}
-		if r < 0x20 || (r >= 0x7f && r < 0xa0) || r == 0x2028 || r == 0x2029 {
-			return -1
-		}
-		return r
-	}, s)
+	return "pick " + strconv.Itoa(min) + " to " + strconv.Itoa(max)
 }

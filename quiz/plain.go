@@ -7,6 +7,8 @@ import (
 	"io"
 	"strconv"
 	"strings"
+
+	"amends/internal/text"
 )
 
 // Plain asks line by line: the question, its numbered options and a hint,
@@ -59,7 +61,7 @@ func (a *Plain) line() (string, error) {
 }
 
 func (a *Plain) printf(format string, args ...any) {
-	fmt.Fprint(a.out, safe(fmt.Sprintf(format, args...)))
+	fmt.Fprint(a.out, text.Clean(fmt.Sprintf(format, args...)))
 }
 
 // Say prints text followed by a blank line.

@@ -6,13 +6,16 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
-	"sort"
+	"slices"
 	"strings"
 
 	"github.com/BurntSushi/toml"
 
+	"amends/internal/file"
+	"amends/internal/text"
 	"amends/questions"
 )
 
@@ -66,9 +69,9 @@ func (p *Progress) encode(s *questions.Set) []byte {
 func SaveProgress(path string, p *Progress, s *questions.Set) error {
 	dir := filepath.Dir(path)
 	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return fmt.Errorf("%s: cannot keep progress: %v", dir, unwrapPath(err))
+		return fmt.Errorf("%s: cannot keep progress: %v", dir, file.Cause(err))
 	}
-	if err := writeAtomic(path, p.encode(s), 0o600, true, false); err != nil {
+	if err := file.Atomic(path, p.encode(s), 0o600, true, false); err != nil {
 		return fmt.Errorf("%s: cannot keep progress: %v", path, err)
 	}
 	return nil
@@ -82,19 +85,19 @@ func LoadProgress(path string) (*Progress, error) {
 		if errors.Is(err, fs.ErrNotExist) {
 			return nil, err
 		}
-		return nil, fmt.Errorf("%s: cannot read: %v", path, unwrapPath(err))
+		return nil, fmt.Errorf("%s: cannot read: %v", path, file.Cause(err))
 	}
 	defer f.Close()
 	var buf bytes.Buffer
 	if _, err := buf.ReadFrom(io.LimitReader(f, maxProgressSize+1)); err != nil {
-		return nil, fmt.Errorf("%s: cannot read: %v", path, unwrapPath(err))
+		return nil, fmt.Errorf("%s: cannot read: %v", path, file.Cause(err))
 	}
 	if buf.Len() > maxProgressSize {
 		return nil, fmt.Errorf("%s: too large to be a progress file; delete it with \"amends forget\"", path)
 	}
 	var p Progress
 	if _, err := toml.Decode(buf.String(), &p); err != nil {
-		return nil, fmt.Errorf("%s: damaged (%s); delete it with \"amends forget\"", path, oneLine(strings.TrimPrefix(err.Error(), "toml: ")))
+		return nil, fmt.Errorf("%s: damaged (%s); delete it with \"amends forget\"", path, text.OneLine(strings.TrimPrefix(err.Error(), "toml: ")))
 	}
 	if p.Set == "" {
 		return nil, fmt.Errorf("%s: not a progress file (no set id); delete it with \"amends forget\"", path)
@@ -119,12 +122,9 @@ type Restored struct {
 // Restore checks the kept answers against s and returns those that still fit.
 func (p *Progress) Restore(s *questions.Set) *Restored {
 	a := NewAnswers(s)
-	a.Partner = questions.Partner{
-		He: questions.CleanText(p.Partner.He), Him: questions.CleanText(p.Partner.Him),
-		His: questions.CleanText(p.Partner.His), Partner: questions.CleanText(p.Partner.Partner),
-	}
+	a.Partner = p.Partner.Clean()
 	r := &Restored{Answers: a, Changed: p.Hash != s.Hash || p.Version != s.Version}
-	for _, id := range sortedIDs(p.Values) {
+	for _, id := range slices.Sorted(maps.Keys(p.Values)) {
 		q := s.Question(id)
 		if q == nil {
 			r.Dropped = append(r.Dropped, id)
@@ -137,7 +137,6 @@ func (p *Progress) Restore(s *questions.Set) *Restored {
 		}
 		a.Values[id] = v
 	}
-	sort.Strings(r.Dropped)
 	return r
 }
 
@@ -149,7 +148,7 @@ func StateFiles(dir string) ([]string, error) {
 		if errors.Is(err, fs.ErrNotExist) {
 			return nil, nil
 		}
-		return nil, fmt.Errorf("%s: cannot read: %v", dir, unwrapPath(err))
+		return nil, fmt.Errorf("%s: cannot read: %v", dir, file.Cause(err))
 	}
 	var out []string
 	for _, e := range entries {

@@ -17,7 +17,7 @@ func TestProgressRoundTrip(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "deep", "er", "progress-small.toml")
 	p := &Progress{Set: s.ID, Version: s.Version, Hash: s.Hash, Source: "/sets/my \"set\".toml", Position: "blame",
 		Partner: questions.Partner{He: "she", Him: "her", His: "her", Partner: "Zoë"},
-		Values:  map[string]any{"afraid": "no", "hurt": []string{"trust", "words"}, "blame": 2, "note": "line one\nline \"two\"\t\\ end"}}
+		Values:  map[string]any{"afraid": "no", "hurt": []string{"trust", "words"}, "blame": 2, "note": "line one\nline \"two\" \\ end"}}
 	if err := SaveProgress(path, p, s); err != nil {
 		t.Fatal(err)
 	}

@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"sort"
 
+	"amends/internal/text"
 	"amends/questions"
 )
 
@@ -354,9 +355,9 @@ func (sc *scorer) why(c *questions.Cond, env *questions.Env, r *Result) []string
 		for _, id := range part.Questions() {
 			q := sc.s.Question(id)
 			if v, ok := sc.answered[id]; ok {
-				add(fmt.Sprintf("You answered “%s” to “%s”", sc.s.Display(q, v, sc.p), oneLine(sc.fill(q.Text))))
+				add(fmt.Sprintf("You answered “%s” to “%s”", sc.s.Display(q, v, sc.p), text.OneLine(sc.fill(q.Text))))
 			} else if contains(sc.asked, q) {
-				add(fmt.Sprintf("You left “%s” unanswered", oneLine(sc.fill(q.Text))))
+				add(fmt.Sprintf("You left “%s” unanswered", text.OneLine(sc.fill(q.Text))))
 			}
 		}
 		for _, id := range part.Dimensions() {

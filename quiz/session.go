@@ -11,6 +11,8 @@ import (
 	"sync"
 	"time"
 
+	"amends/internal/file"
+	"amends/internal/text"
 	"amends/questions"
 )
 
@@ -82,7 +84,7 @@ func (s *Session) Run() error {
 		}
 	} else {
 		s.Asker.Say(fmt.Sprintf("Welcome back to %s. %s kept; carrying on where you stopped.",
-			s.fill(s.Set.Title), capital(plural(len(s.Answers.Values), "answer"))+wasWere(len(s.Answers.Values))))
+			s.fill(s.Set.Title), text.Capital(text.Plural(len(s.Answers.Values), "answer"))+" "+text.Agree(len(s.Answers.Values), "is", "are")))
 		if s.Notice != "" {
 			s.Asker.Say(s.Notice)
 		}
@@ -91,13 +93,6 @@ func (s *Session) Run() error {
 		return err
 	}
 	return s.finish()
-}
-
-func wasWere(n int) string {
-	if n == 1 {
-		return " is"
-	}
-	return " are"
 }
 
 // intro shows the set's intro and what happens to the answers.
@@ -155,7 +150,7 @@ func (s *Session) partnerWords() error {
 	if err != nil {
 		return err
 	}
-	if name = oneLineText(questions.CleanText(name)); name != "" {
+	if name = text.OneLine(text.Clean(name)); name != "" {
 		if r := []rune(name); len(r) > 40 {
 			name = string(r[:40])
 		}
@@ -317,7 +312,7 @@ func (s *Session) ask(q *questions.Question, plan []*questions.Question, idx int
 		}
 		v, err := s.Set.Normalize(q, s.value(q, r))
 		if err != nil {
-			s.Asker.Say(capital(err.Error()) + ".")
+			s.Asker.Say(text.Capital(err.Error()) + ".")
 			continue
 		}
 		s.Answers.Values[q.ID] = v
@@ -338,15 +333,15 @@ func (s *Session) prompt(q *questions.Question) *Prompt {
 	switch q.Kind {
 	case questions.KindChoice, questions.KindMulti:
 		for _, o := range q.Options {
-			p.Options = append(p.Options, PromptOption{Label: oneLineText(s.fill(o.Label)), Help: oneLineText(s.fill(o.Help))})
+			p.Options = append(p.Options, PromptOption{Label: text.OneLine(s.fill(o.Label)), Help: text.OneLine(s.fill(o.Help))})
 		}
 	case questions.KindScale:
 		for _, l := range s.Set.Labels(q) {
-			p.Options = append(p.Options, PromptOption{Label: oneLineText(s.fill(l))})
+			p.Options = append(p.Options, PromptOption{Label: text.OneLine(s.fill(l))})
 		}
 	}
 	p.Min, p.Max = s.Set.Range(q)
-	p.MinLabel, p.MaxLabel = oneLineText(s.fill(q.MinLabel)), oneLineText(s.fill(q.MaxLabel))
+	p.MinLabel, p.MaxLabel = text.OneLine(s.fill(q.MinLabel)), text.OneLine(s.fill(q.MaxLabel))
 	v, ok := s.Answers.Values[q.ID]
 	if !ok {
 		return p
@@ -397,7 +392,7 @@ func (s *Session) value(q *questions.Question, r Reply) any {
 	case questions.KindNumber:
 		return r.Number
 	}
-	return questions.CleanText(r.Text)
+	return strings.TrimSpace(text.Clean(r.Text))
 }
 
 // Check says what is wrong with a reply to p, in words for the person.
@@ -480,12 +475,12 @@ func (s *Session) change(q *questions.Question) error {
 func (s *Session) reviewLine(q *questions.Question) string {
 	ans := "not answered"
 	if v, ok := s.Answers.Values[q.ID]; ok {
-		ans = oneLineText(s.Set.Display(q, v, s.Answers.Partner))
+		ans = text.OneLine(s.Set.Display(q, v, s.Answers.Partner))
 		if ans == "" {
 			ans = "(left empty)"
 		}
 	}
-	return oneLineText(s.fill(q.Text)) + " — " + ans
+	return text.OneLine(s.fill(q.Text)) + " — " + ans
 }
 
 // finalReview asks whether to see the result or change something first;
@@ -556,7 +551,7 @@ func (s *Session) Stop() string {
 		return "Stopped before anything was saved; nothing was kept."
 	}
 	return fmt.Sprintf("Stopped. Your %s kept in %s.\nTo carry on where you left off: %s",
-		plural(s.saved, "answer")+wasWere(s.saved), s.ProgressPath, s.ResumeCommand)
+		text.Plural(s.saved, "answer")+" "+text.Agree(s.saved, "is", "are"), s.ProgressPath, s.ResumeCommand)
 }
 
 // score runs Score, turning a panic into an error so that a fault there
@@ -592,11 +587,11 @@ func (s *Session) finish() error {
 	s.save("")
 	result, err := s.score()
 	if err != nil {
-		s.Asker.Say("Your answers could not be scored in this build of amends (" + oneLine(err.Error()) + ").")
+		s.Asker.Say("Your answers could not be scored in this build of amends (" + text.OneLine(err.Error()) + ").")
 		return s.keepOnFailure("")
 	}
 	s.Asker.Say(fmt.Sprintf("Your result: %s\n%s\nThe report explains why, and what you can do next.",
-		oneLineText(result.Verdict.Title), oneLineText(result.Verdict.Summary)))
+		text.OneLine(result.Verdict.Title), text.OneLine(result.Verdict.Summary)))
 
 	date := s.Date.Format("2006-01-02")
 	if s.ReportPath != "" {
@@ -675,7 +670,7 @@ func (s *Session) writeAnswers(path string) error {
 	if err := s.Answers.Encode(&b, s.Set); err != nil {
 		return err
 	}
-	return WriteFile(path, []byte(b.String()), 0o600, true)
+	return file.Write(path, []byte(b.String()), 0o600, true)
 }
 
 // keepOnFailure makes sure the answers outlive a failure at the end.
@@ -747,7 +742,7 @@ func (s *Session) askPath(question string, def bool, nameMsg, defName string) (s
 		if err != nil {
 			return "", err
 		}
-		name = strings.TrimSpace(questions.CleanText(name))
+		name = strings.TrimSpace(text.Clean(name))
 		if name == "" {
 			name = defName
 		}
@@ -771,20 +766,4 @@ func (s *Session) askPath(question string, def bool, nameMsg, defName string) (s
 		}
 		return name, nil
 	}
-}
-
-func plural(n int, what string) string {
-	if n == 1 {
-		return "1 " + what
-	}
-	return strconv.Itoa(n) + " " + what + "s"
-}
-
-func itoa(n int) string { return strconv.Itoa(n) }
-
-func capital(s string) string {
-	for i, r := range s {
-		return strings.ToUpper(string(r)) + s[i+len(string(r)):]
-	}
-	return s
 }

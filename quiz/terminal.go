@@ -11,6 +11,8 @@ import (
 	"github.com/AlecAivazis/survey/v2/core"
 	"github.com/AlecAivazis/survey/v2/terminal"
 	"golang.org/x/term"
+
+	"amends/internal/text"
 )
 
 // Terminal asks with survey prompts: a list to move through for choices
@@ -81,56 +83,31 @@ func (t *Terminal) width() int {
 }
 
 // Say prints text wrapped to the terminal, after a blank line.
-func (t *Terminal) Say(text string) {
-	fmt.Fprintf(t.Out, "\n%s\n", wrap(safe(strings.TrimSpace(text)), t.width()))
-}
-
-// wrap breaks each line of text at spaces so that none is longer than w
-// where it can be helped.
-func wrap(text string, w int) string {
-	var b strings.Builder
-	for i, line := range strings.Split(text, "\n") {
-		if i > 0 {
-			b.WriteByte('\n')
-		}
-		n := 0
-		for j, word := range strings.Fields(line) {
-			l := len([]rune(word))
-			if j > 0 && n+1+l > w {
-				b.WriteByte('\n')
-				n = 0
-			} else if j > 0 {
-				b.WriteByte(' ')
-				n++
-			}
-			b.WriteString(word)
-			n += l
-		}
-	}
-	return b.String()
+func (t *Terminal) Say(msg string) {
+	fmt.Fprintf(t.Out, "\n%s\n", text.Wrap(text.Clean(strings.TrimSpace(msg)), "", t.width()))
 }
 
 // Ask asks p with the survey prompt that suits its kind.
 func (t *Terminal) Ask(p *Prompt) (Reply, error) {
-	fmt.Fprintf(t.Out, "\n%s\n", safe(p.Progress))
+	fmt.Fprintf(t.Out, "\n%s\n", text.Clean(p.Progress))
 	// Survey breaks long lines at the edge of the screen, mid-word; break
 	// the question at spaces instead ("? " comes before it).
-	msg, help := wrap(safe(oneLineText(p.Text)), t.width()-2), safe(p.Help)
+	msg, help := text.Wrap(text.Clean(text.OneLine(p.Text)), "", t.width()-2), text.Clean(p.Help)
 	if t.overflows(p, msg) {
 		// The key hints and then the answer go on a line of their own
 		// rather than break mid-word at the edge of the screen.
 		msg += "\n"
 	}
 	if help != "" {
-		help = wrap(help, t.width()-2)
+		help = text.Wrap(help, "", t.width()-2)
 	}
 	labels := make([]string, len(p.Options))
 	for i, o := range p.Options {
-		labels[i] = safe(o.Label)
+		labels[i] = text.Clean(o.Label)
 	}
 	describe := func(_ string, i int) string {
 		if i >= 0 && i < len(p.Options) {
-			return safe(p.Options[i].Help)
+			return text.Clean(p.Options[i].Help)
 		}
 		return ""
 	}
@@ -166,9 +143,9 @@ func (t *Terminal) Ask(p *Prompt) (Reply, error) {
 			for n := p.Min; n <= p.Max; n++ {
 				s := strconv.Itoa(n)
 				if n == p.Min && p.MinLabel != "" {
-					s += " — " + safe(p.MinLabel)
+					s += " — " + text.Clean(p.MinLabel)
 				} else if n == p.Max && p.MaxLabel != "" {
-					s += " — " + safe(p.MaxLabel)
+					s += " — " + text.Clean(p.MaxLabel)
 				}
 				nums = append(nums, s)
 			}
@@ -205,12 +182,12 @@ func (t *Terminal) Ask(p *Prompt) (Reply, error) {
 func (t *Terminal) text(p *Prompt, msg, help string) (Reply, error) {
 	hint := "Type your answer and press Enter; Enter alone leaves it empty"
 	if p.HasDefault && p.Default.Text != "" {
-		hint = "Type a new answer and press Enter; Enter alone keeps: " + safe(oneLineText(p.Default.Text))
+		hint = "Type a new answer and press Enter; Enter alone keeps: " + text.Clean(text.OneLine(p.Default.Text))
 	}
 	if help != "" {
 		hint += "; ? for help"
 	}
-	fmt.Fprintf(t.Out, "? %s\n%s.\n", strings.TrimSuffix(msg, "\n"), wrap(hint, t.width()))
+	fmt.Fprintf(t.Out, "? %s\n%s.\n", strings.TrimSuffix(msg, "\n"), text.Wrap(hint, "", t.width()))
 	for {
 		fmt.Fprint(t.Out, "> ")
 		line, err := t.line()
@@ -334,9 +311,9 @@ func (t *Terminal) Choose(msg string, options []string, def int) (int, error) {
 	labels := make([]string, len(options))
 	w := t.width() - 3 // "> " comes before each
 	for i, o := range options {
-		labels[i] = fitLine(safe(oneLineText(o)), w)
+		labels[i] = fitLine(text.Clean(text.OneLine(o)), w)
 	}
-	m := wrap(safe(oneLineText(msg)), t.width()-2)
+	m := text.Wrap(text.Clean(text.OneLine(msg)), "", t.width()-2)
 	if t.overflows(&Prompt{Kind: "choice", Options: promptOptions(labels)}, m) {
 		m += "\n"
 	}
@@ -349,7 +326,7 @@ func (t *Terminal) Choose(msg string, options []string, def int) (int, error) {
 
 // Confirm asks a yes or no question.
 func (t *Terminal) Confirm(msg string, def bool) (bool, error) {
-	m := wrap(safe(oneLineText(msg)), t.width()-2)
+	m := text.Wrap(text.Clean(text.OneLine(msg)), "", t.width()-2)
 	if t.overflows(&Prompt{Kind: "choice", Options: []PromptOption{{Label: "(y/N) Yes"}}}, m) {
 		m += "\n"
 	}
@@ -362,7 +339,7 @@ func (t *Terminal) Confirm(msg string, def bool) (bool, error) {
 
 // Input asks for a line of text.
 func (t *Terminal) Input(msg, def string) (string, error) {
-	in := &survey.Input{Message: safe(oneLineText(msg)), Default: safe(def)}
+	in := &survey.Input{Message: text.Clean(text.OneLine(msg)), Default: text.Clean(def)}
 	fmt.Fprintln(t.Out)
 	var s string
 	err := t.ask(in, &s, 0)

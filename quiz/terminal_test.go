@@ -155,13 +155,6 @@ func TestTerminalChooseConfirmInput(t *testing.T) {
 	}
 }
 
-func TestWrap(t *testing.T) {
-	got := wrap("one two three four\nfive", 9)
-	if got != "one two\nthree\nfour\nfive" {
-		t.Errorf("%q", got)
-	}
-}
-
 func TestTerminalTextHelpDefaultAndInterrupt(t *testing.T) {
 	p := &Prompt{Kind: "text", Text: "Anything else?", Help: "Only for you.", HasDefault: true, Default: Reply{Text: "kept"}}
 	var got []Reply

@@ -12,6 +12,7 @@ import (
 	"golang.org/x/image/font/gofont/gobold"
 	"golang.org/x/image/font/gofont/goregular"
 
+	"amends/internal/file"
 	"amends/quiz"
 )
 
@@ -51,13 +52,13 @@ func PDF(w io.Writer, r *quiz.Result, o Options) (err error) {
 
 // WriteFile writes the report of r to path atomically with mode 0600; an
 // existing file is replaced only when overwrite is set, and otherwise the
-// error wraps quiz.ErrExists. Nothing is written when the PDF cannot be made.
+// error wraps file.ErrExists. Nothing is written when the PDF cannot be made.
 func WriteFile(path string, r *quiz.Result, o Options, overwrite bool) error {
 	var buf bytes.Buffer
 	if err := PDF(&buf, r, o); err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
-	return quiz.WriteFile(path, buf.Bytes(), 0o600, overwrite)
+	return file.Write(path, buf.Bytes(), 0o600, overwrite)
 }
 
 // The family name the Go fonts are registered under.

@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"amends/internal/file"
 	"amends/quiz"
 )
 
@@ -325,7 +326,7 @@ func TestWriteFile(t *testing.T) {
 	// An existing file is left alone without overwrite.
 	os.WriteFile(path, []byte("old"), 0o600)
 	err = WriteFile(path, r, o, false)
-	if !errors.Is(err, quiz.ErrExists) || !strings.Contains(err.Error(), path) {
+	if !errors.Is(err, file.ErrExists) || !strings.Contains(err.Error(), path) {
 		t.Errorf("writing over a file: %v", err)
 	}
 	if got, _ := os.ReadFile(path); string(got) != "old" {

@@ -1,39 +1,28 @@
 package report
 
 import (
-	"regexp"
 	"strings"
-	"unicode"
+
+	"amends/internal/text"
 )
 
-// ansi matches terminal escape sequences: CSI ("\x1b[31m"), OSC
-// ("\x1b]0;title\x07") and the two-character ones.
-var ansi = regexp.MustCompile(`\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_])`)
-
-// clean makes text safe to print with gofpdf and the Go fonts. Runes above
+// clean makes text safe to print with gofpdf and the Go fonts: what
+// text.Clean removes goes, and then what the fonts cannot draw. Runes above
 // U+FFFF (emoji, for one) become U+FFFD: gofpdf indexes a 65,536-entry
-// width table with them and panics. Invalid UTF-8 becomes U+FFFD too.
-// Control and invisible format characters (ANSI escapes, zero-width
-// joiners, bidi overrides, variation selectors) are removed, tabs become
-// spaces, and line ends become "\n". Terminal escape sequences go whole.
+// width table with them and panics. Variation selectors go, and a
+// no-break space is a space.
 func clean(s string) string {
-	if strings.IndexByte(s, 0x1b) >= 0 {
-		s = ansi.ReplaceAllString(s, "")
-	}
-	s = strings.ReplaceAll(s, "\r\n", "\n")
 	return strings.Map(func(r rune) rune {
 		switch {
-		case r == '\n':
-			return r
-		case r == '\t' || r == '\r' || r == '\u00a0':
+		case r == '\u00a0':
 			return ' '
 		case r > 0xFFFF:
 			return '\uFFFD'
-		case unicode.IsControl(r), unicode.Is(unicode.Cf, r), r >= 0xFE00 && r <= 0xFE0F:
+		case r >= 0xFE00 && r <= 0xFE0F:
 			return -1
 		}
 		return r
-	}, s)
+	}, text.Clean(s))
 }
 
 // paragraphs cleans s and splits it into paragraphs at blank lines. Inside a
@@ -66,9 +55,7 @@ func paragraphs(s string) []string {
 }
 
 // oneLine cleans s and folds it onto a single line.
-func oneLine(s string) string {
-	return strings.Join(strings.Fields(clean(s)), " ")
-}
+func oneLine(s string) string { return text.OneLine(clean(s)) }
 
 func listItem(line string) bool {
 	for _, p := range []string{"- ", "* ", "• ", "– "} {

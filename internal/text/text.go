@@ -1,0 +1,127 @@
+// Package text holds the few text helpers every part of amends shares:
+// the one cleaning rule for text from a set, an answers file or a person,
+// and the small ways of putting words on a line.
+//
+// The engine's own English words (plural, capital) live here so that a
+// catalogue for other languages has one place to replace.
+package text
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// escape matches a terminal escape sequence whole: CSI ("\x1b[31m"), OSC
+// ("\x1b]0;title\x07", ended by BEL or ST, or by the end of the text), DCS,
+// SOS, PM and APC strings, and the two-character ones ("\x1bc").
+var escape = regexp.MustCompile(`\x1b(?:\[[0-?]*[ -/]*[@-~]?|[\]PX^_][^\x07\x1b]*(?:\x07|\x1b\\)?|[ -/]*[0-~]?)`)
+
+// Clean is the one rule for text that did not come from amends itself
+// (a set, an answers or progress file, what a person types) before it
+// reaches a terminal, a file or a PDF: terminal escape sequences go
+// whole; control characters go (C0, DEL and C1), except the line break,
+// and a tab or a carriage return becomes a space ("\r\n" a line break);
+// invisible format characters go, the bidirectional controls among them,
+// which can make a line read other than it is, and so do the line and
+// paragraph separators; invalid UTF-8 becomes U+FFFD. Nothing that
+// remains can move a cursor, change a colour or a window title, or
+// reorder what is shown.
+func Clean(s string) string {
+	if strings.IndexByte(s, 0x1b) >= 0 {
+		s = escape.ReplaceAllString(s, "")
+	}
+	if strings.IndexByte(s, '\r') >= 0 {
+		s = strings.ReplaceAll(s, "\r\n", "\n")
+	}
+	clean := true
+	for _, r := range s {
+		if r != '\n' && Unsafe(r) || r == utf8.RuneError {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r == '\n':
+			return r
+		case r == '\t' || r == '\r':
+			return ' '
+		case Unsafe(r):
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// Unsafe reports whether Clean takes r out of a text (a tab or a carriage
+// return it turns into a space): what a question set must not hold.
+func Unsafe(r rune) bool {
+	return r < 0x20 || r >= 0x7f && r < 0xa0 || r == 0x2028 || r == 0x2029 ||
+		r > 0xff && unicode.Is(unicode.Cf, r) || r == 0xad
+}
+
+// OneLine folds s onto one line: runs of white space, line breaks among
+// them, become one space, and none is left at either end.
+func OneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// Wrap breaks each line of s at spaces so that none is longer than width
+// runes where it can be helped. The first line starts with prefix and the
+// others with as many spaces; an empty line is kept. The result has no
+// line break at its end.
+func Wrap(s, prefix string, width int) string {
+	var b strings.Builder
+	indent := strings.Repeat(" ", utf8.RuneCountInString(prefix))
+	for i, line := range strings.Split(s, "\n") {
+		if i > 0 {
+			b.WriteByte('\n')
+			prefix = indent
+		}
+		b.WriteString(prefix)
+		n := utf8.RuneCountInString(prefix)
+		for j, word := range strings.Fields(line) {
+			l := utf8.RuneCountInString(word)
+			if j > 0 && n+1+l > width {
+				b.WriteString("\n" + indent)
+				n = len(indent)
+			} else if j > 0 {
+				b.WriteByte(' ')
+				n++
+			}
+			b.WriteString(word)
+			n += l
+		}
+	}
+	return b.String()
+}
+
+// Plural counts n of a thing in English: "1 answer", "3 answers".
+func Plural(n int, thing string) string {
+	if n == 1 {
+		return "1 " + thing
+	}
+	return strconv.Itoa(n) + " " + thing + "s"
+}
+
+// Agree picks the word that agrees with a count of n: one for 1, else many
+// ("is" or "are").
+func Agree(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// Capital gives s a capital first letter.
+func Capital(s string) string {
+	r, size := utf8.DecodeRuneInString(s)
+	if size == 0 || r == utf8.RuneError {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[size:]
+}
