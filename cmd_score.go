@@ -64,6 +64,25 @@ func scoreFile(setPath, answersPath, what string, stderr io.Writer) (*quiz.Resul
 func formatResult(r *quiz.Result) string {
 	var b strings.Builder
 	p := func(indent string, s string) { b.WriteString(text.Wrap(strings.TrimSpace(s), indent, 78) + "\n") }
+	// paragraphs prints a text of the set: its paragraphs, each wrapped,
+	// a blank line between them.
+	paragraphs := func(indent string, s string) {
+		for i, para := range strings.Split(strings.TrimSpace(s), "\n\n") {
+			if i > 0 {
+				b.WriteString("\n")
+			}
+			p(indent, strings.Join(strings.Fields(para), " "))
+		}
+	}
+	resource := func(res quiz.Resource) {
+		p("  ", res.Title)
+		if res.Text != "" {
+			p("    ", res.Text)
+		}
+		if c := res.Contact(); c != "" {
+			p("    ", c)
+		}
+	}
 	p("", fmt.Sprintf("%s (version %s)", r.Set.Title, r.Set.Version))
 	p("", fmt.Sprintf("You answered %d of the %d questions you were asked.", r.Answered, r.Asked))
 	if r.Set.Disclaimer != "" {
@@ -72,10 +91,26 @@ func formatResult(r *quiz.Result) string {
 
 	b.WriteString("\nVerdict: " + r.Verdict.Title + "\n")
 	p("  ", r.Verdict.Summary)
+	if r.Verdict.Text != "" {
+		b.WriteString("\n")
+		paragraphs("  ", r.Verdict.Text)
+	}
 	if len(r.Verdict.Why) > 0 {
-		b.WriteString("  Why:\n")
+		b.WriteString("\n  Why:\n")
 		for _, w := range r.Verdict.Why {
 			p("    - ", w)
+		}
+	}
+
+	// Where to get help comes right after the verdict when the answers
+	// call for it, as on the screen at the end of a quiz.
+	if len(r.Help) > 0 || r.Urgent() {
+		b.WriteString("\n" + quiz.HelpHeading + ", first\n")
+		if len(r.Help) == 0 {
+			p("  ", quiz.FallbackHelp)
+		}
+		for _, res := range r.Help {
+			resource(res)
 		}
 	}
 
@@ -101,7 +136,7 @@ func formatResult(r *quiz.Result) string {
 			}
 			fmt.Fprintf(&b, "  %s %s %3d  %s\n", title, bar(d.Score, true), d.Score, d.Band)
 		}
-		if r.HasComposite {
+		if r.HasComposite && !r.Verdict.QuietScores {
 			fmt.Fprintf(&b, "  Overall: %d out of 100\n", r.Composite)
 		}
 	}
@@ -132,10 +167,21 @@ func formatResult(r *quiz.Result) string {
 		}
 	}
 
+	if len(r.Honest) > 0 {
+		b.WriteString("\nThe honest look\n")
+		for i, h := range r.Honest {
+			if i > 0 {
+				b.WriteString("\n")
+			}
+			p("  ", h.Title)
+			paragraphs("    ", h.Text)
+		}
+	}
+
 	if len(r.Resources) > 0 {
-		b.WriteString("\nWhere to find help\n")
+		b.WriteString("\n" + quiz.HelpHeading + "\n")
 		for _, res := range r.Resources {
-			p("  ", res.Title+": "+res.Text)
+			resource(res)
 		}
 	}
 	return b.String()

@@ -45,7 +45,8 @@ texts = 4
 		"Taking responsibility #########.  88  strong",
 		"Overall: 78 out of 100",
 		"1. Stop messaging him for now.",
-		"Find a helpline:",
+		"  Go gently.\n",
+		"Where to find help\n  Find a helpline\n    findahelpline.com lists",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)

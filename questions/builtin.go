@@ -58,6 +58,14 @@ func (s *Set) link() {
 	for _, v := range s.Verdicts {
 		s.index.verdicts[v.ID] = v
 	}
+	for _, r := range s.Resources {
+		s.index.resources[r.ID] = r
+	}
+	for _, f := range s.Flags {
+		for _, id := range f.Resources {
+			s.index.named[id] = true
+		}
+	}
 	s.fillZero()
 }
 

@@ -127,8 +127,22 @@ type Flag struct {
 	Text  string `toml:"text"` // what the report says when it is raised
 	When  *Cond  `toml:"when"`
 	// Urgent marks a flag about safety or a crisis: when it is raised the
-	// report leads with help and shows no scores.
+	// report leads with help and shows no scores, and the places to get
+	// help are on the screen with the verdict, before anything is offered.
 	Urgent bool `toml:"urgent"`
+	// Resources are the ids of the places to get help that go with this
+	// flag, the first to turn to first. They are shown whenever it is
+	// raised: on the screen at the verdict, and first in the report.
+	Resources []string `toml:"resources"`
+	// AtOnce shows Say and the flag's resources on the screen right after
+	// the answer that raised it, and the quiz goes on.
+	AtOnce bool `toml:"at_once"`
+	// Say is what is said on the screen when the flag is raised at once;
+	// without it, Text is said.
+	Say string `toml:"say"`
+	// Ends is said when this flag makes the rest of the set not apply:
+	// why the quiz stops early and what the report will be about.
+	Ends string `toml:"ends"`
 }
 
 // Section is a group of questions asked together under a title.
@@ -180,9 +194,17 @@ type Verdict struct {
 	Summary string `toml:"summary"` // one line, for the screen
 	Text    string `toml:"text"`
 	When    *Cond  `toml:"when"`
+	// Because is the reason given for the verdict, in the set's words. It
+	// takes the place of the reasons read from When, for a condition whose
+	// parts would not make a sentence a person can use (or no condition).
+	Because string `toml:"because"`
 	// Urgent marks a verdict about safety or a crisis rather than repair:
 	// the report leads with help and shows no scores.
 	Urgent bool `toml:"urgent"`
+	// QuietScores marks a verdict that scores must not seem to argue
+	// with: the report puts the next steps first, names what needs work
+	// before any strength, and gives no overall number as a headline.
+	QuietScores bool `toml:"quiet_scores"`
 }
 
 // Phase is a group of next steps, such as "now" or "in the coming weeks".
@@ -198,13 +220,21 @@ type Step struct {
 	Priority int    `toml:"priority"` // higher comes first within its phase
 	Text     string `toml:"text"`
 	When     *Cond  `toml:"when"`
+	// Because is the reason given for the step, in the set's words, in
+	// place of the reasons read from When.
+	Because string `toml:"because"`
 }
 
-// Resource is a place to get help; shown when its condition holds.
+// Resource is a place to get help. One that flags name is shown when one
+// of them is raised or its own condition holds; one that no flag names is
+// shown when its condition holds, or always when it has none.
 type Resource struct {
 	ID    string `toml:"id"`
 	Title string `toml:"title"`
-	Text  string `toml:"text"`
+	Text  string `toml:"text"`  // what it is for; may be left out when Phone or Site says it all
+	Phone string `toml:"phone"` // how to call or text it, as a person would dial it
+	Site  string `toml:"site"`  // its web address
+	Hours string `toml:"hours"` // when it answers, and what it costs
 	When  *Cond  `toml:"when"`
 }
 
@@ -225,6 +255,12 @@ func (s *Set) Phase(id string) *Phase { return s.index.phases[id] }
 
 // Verdict returns the verdict with the given id, or nil.
 func (s *Set) Verdict(id string) *Verdict { return s.index.verdicts[id] }
+
+// Resource returns the resource with the given id, or nil.
+func (s *Set) Resource(id string) *Resource { return s.index.resources[id] }
+
+// Named reports whether any flag names the resource with the given id.
+func (s *Set) Named(id string) bool { return s.index.named[id] }
 
 // Option returns the option of q with the given value, or nil.
 func (q *Question) Option(value string) *Option {

@@ -20,6 +20,8 @@ type index struct {
 	flags      map[string]*Flag
 	phases     map[string]*Phase
 	verdicts   map[string]*Verdict
+	resources  map[string]*Resource
+	named      map[string]bool // resources that a flag names
 }
 
 func newIndex() *index {
@@ -29,6 +31,8 @@ func newIndex() *index {
 		flags:      map[string]*Flag{},
 		phases:     map[string]*Phase{},
 		verdicts:   map[string]*Verdict{},
+		resources:  map[string]*Resource{},
+		named:      map[string]bool{},
 	}
 }
 
@@ -83,6 +87,10 @@ func (v *validator) known(kind string) []string {
 		l = s.verdictIDs()
 	case "phase":
 		l = phaseIDs(s)
+	case "resource":
+		for _, r := range s.Resources {
+			l = append(l, r.ID)
+		}
 	case "scale":
 		l = slices.Sorted(maps.Keys(s.Scales))
 	}
@@ -398,6 +406,11 @@ func (v *validator) validate() {
 		}
 		v.text(path, "title", f.Title, true)
 		v.text(path, "text", f.Text, true)
+		v.text(path, "say", f.Say, false)
+		v.text(path, "ends", f.Ends, false)
+		if f.Say != "" && !f.AtOnce {
+			v.at(join(path, "say"), "say is said only by a flag raised at once; add at_once = true, or move the words to text")
+		}
 	}
 
 	// Questions first get their ids and places, so that conditions
@@ -511,6 +524,7 @@ func (v *validator) validate() {
 		v.text(path, "title", vd.Title, true)
 		v.text(path, "summary", vd.Summary, true)
 		v.text(path, "text", vd.Text, true)
+		v.text(path, "because", vd.Because, false)
 		compile(path, vd.When, inVerdict, -1)
 		if catchAll >= 0 {
 			v.at(path, "this verdict is never reached, as verdict %q before it always holds", s.Verdicts[catchAll].ID)
@@ -532,6 +546,7 @@ func (v *validator) validate() {
 		path := fmt.Sprintf("step.%d", i)
 		v.id(path, "a step", st.ID, seen)
 		v.text(path, "text", st.Text, true)
+		v.text(path, "because", st.Because, false)
 		if st.Phase == "" {
 			v.at(path, "step needs a phase")
 		} else if ix.phases[st.Phase] == nil && len(s.Phases) > 0 {
@@ -543,15 +558,42 @@ func (v *validator) validate() {
 	for i, r := range s.Resources {
 		path := fmt.Sprintf("resource.%d", i)
 		v.id(path, "a resource", r.ID, seen)
+		if r.ID != "" && ix.resources[r.ID] == nil {
+			ix.resources[r.ID] = r
+		}
 		v.text(path, "title", r.Title, true)
-		v.text(path, "text", r.Text, true)
+		v.text(path, "text", r.Text, strings.TrimSpace(r.Phone) == "" && strings.TrimSpace(r.Site) == "")
+		v.text(path, "phone", r.Phone, false)
+		v.text(path, "site", r.Site, false)
+		v.text(path, "hours", r.Hours, false)
 		compile(path, r.When, inReport, -1)
+	}
+	for i, f := range s.Flags {
+		v.flagResources(fmt.Sprintf("flag.%d.resources", i), f)
 	}
 	for i, p := range s.Honest {
 		path := fmt.Sprintf("honest.%d", i)
 		v.text(path, "title", p.Title, true)
 		v.text(path, "text", p.Text, true)
 		compile(path, p.When, inReport, -1)
+	}
+}
+
+// flagResources checks the ids a flag names in resources, at path.
+func (v *validator) flagResources(path string, f *Flag) {
+	ix := v.set.index
+	listed := map[string]bool{}
+	for j, id := range f.Resources {
+		p := fmt.Sprintf("%s.%d", path, j)
+		switch {
+		case ix.resources[id] == nil:
+			v.at(p, "unknown resource %q%s", id, v.suggest(id, v.known("resource")))
+		case listed[id]:
+			v.at(p, "resource %q is named twice", id)
+		default:
+			ix.named[id] = true
+		}
+		listed[id] = true
 	}
 }
 

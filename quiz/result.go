@@ -1,5 +1,11 @@
 package quiz
 
+import (
+	"strings"
+
+	"amends/internal/text"
+)
+
 // Result is what a set's rules make of one person's answers: the scores,
 // the flags, the verdict and the next steps, each with the answers behind
 // it. Score builds it; the screen, `amends score -json` and the PDF all
@@ -20,7 +26,12 @@ type Result struct {
 	Verdict   Verdict      `json:"verdict"`
 	Phases    []Phase      `json:"phases"`    // next steps by phase, in the set's phase order; empty phases left out
 	Resources []Resource   `json:"resources"` // in the set's order
-	Honest    []Paragraph  `json:"honest"`    // the honest look, in the set's order
+	// Help are the places to get help that the raised flags name, those
+	// of urgent flags first, each once: what the screen shows at the
+	// verdict and the first page of the report puts first. When an
+	// urgent flag names none, it is every resource shown.
+	Help   []Resource  `json:"help"`
+	Honest []Paragraph `json:"honest"` // the honest look, in the set's order
 
 	// Answers are every answer given to a question that was asked, in
 	// asking order, for the report's optional appendix.
@@ -110,6 +121,10 @@ type Verdict struct {
 	// Urgent is set for a verdict about safety or a crisis rather than
 	// repair: a report leads with help and shows no scores.
 	Urgent bool `json:"urgent"`
+	// QuietScores is set for a verdict that scores must not seem to argue
+	// with: next steps first, what needs work before strengths, and no
+	// overall number as a headline.
+	QuietScores bool `json:"quiet_scores"`
 	// Why says in plain words which answers, flags and numbers made the
 	// rule hold, one reason a line.
 	Why []string `json:"why"`
@@ -143,6 +158,32 @@ type Resource struct {
 	ID    string `json:"id"`
 	Title string `json:"title"`
 	Text  string `json:"text"`
+	Phone string `json:"phone,omitempty"`
+	Site  string `json:"site,omitempty"`
+	Hours string `json:"hours,omitempty"`
+}
+
+// Contact is how to reach a resource on one line: its phone, site and
+// hours, those it has, joined by " · ".
+func (r Resource) Contact() string {
+	var parts []string
+	for _, p := range []string{r.Phone, r.Site, r.Hours} {
+		if p = text.OneLine(p); p != "" {
+			parts = append(parts, p)
+		}
+	}
+	return strings.Join(parts, " · ")
+}
+
+// Urgent reports whether a result is about safety rather than repair: its
+// verdict, or a raised flag, is marked urgent.
+func (r *Result) Urgent() bool {
+	for _, f := range r.Flags {
+		if f.Urgent {
+			return true
+		}
+	}
+	return r.Verdict.Urgent
 }
 
 // Paragraph is a titled text of the honest look.

@@ -115,7 +115,18 @@ func Score(s *questions.Set, a *Answers) *Result {
 	var passed []Rule
 	for _, v := range s.Verdicts {
 		if v.When.Holds(env) {
-			r.Verdict = Verdict{ID: v.ID, Title: sc.fill(v.Title), Summary: sc.fill(v.Summary), Text: sc.fill(v.Text), Urgent: v.Urgent, Why: sc.why(v.When, env, r)}
+			r.Verdict = Verdict{ID: v.ID, Title: sc.fill(v.Title), Summary: sc.fill(v.Summary), Text: sc.fill(v.Text),
+				Urgent: v.Urgent, QuietScores: v.QuietScores}
+			if v.Because != "" {
+				// The set's own reason; a catch-all also gives the
+				// overall score the rules above it weighed.
+				r.Verdict.Why = []string{sc.fill(v.Because)}
+				if v.When == nil && r.HasComposite {
+					r.Verdict.Why = append(r.Verdict.Why, fmt.Sprintf("Overall: %d out of 100", r.Composite))
+				}
+			} else {
+				r.Verdict.Why = sc.why(v.When, env, r)
+			}
 			if len(r.Verdict.Why) == 0 && len(passed) > 0 {
 				// A catch-all holds because nothing above it did; say so,
 				// with the overall score that the rules above weighed.
@@ -134,11 +145,7 @@ func Score(s *questions.Set, a *Answers) *Result {
 	facts.Verdict = r.Verdict.ID
 	env = s.Env(sc.answered, facts)
 	sc.steps(r, env)
-	for _, res := range s.Resources {
-		if res.When.Holds(env) {
-			r.Resources = append(r.Resources, Resource{ID: res.ID, Title: sc.fill(res.Title), Text: sc.fill(res.Text)})
-		}
-	}
+	sc.resources(r, env)
 	for _, p := range s.Honest {
 		if p.When.Holds(env) {
 			r.Honest = append(r.Honest, Paragraph{Title: sc.fill(p.Title), Text: sc.fill(p.Text)})
@@ -392,6 +399,51 @@ func contains(qs []*questions.Question, q *questions.Question) bool {
 	return false
 }
 
+// resources fills the places to get help: every one whose condition
+// holds or that a raised flag names, in the set's order; and Help, those
+// the raised flags name, urgent flags first, in each flag's order.
+func (sc *scorer) resources(r *Result, env *questions.Env) {
+	s := sc.s
+	named := map[string]bool{}
+	for _, f := range s.Flags {
+		if sc.flags[f.ID] {
+			for _, id := range f.Resources {
+				named[id] = true
+			}
+		}
+	}
+	shown := map[string]Resource{}
+	for _, res := range s.Resources {
+		holds := res.When.Holds(env)
+		if res.When == nil && s.Named(res.ID) {
+			holds = false // a resource that flags name goes with them
+		}
+		if holds || named[res.ID] {
+			x := Resource{ID: res.ID, Title: sc.fill(res.Title), Text: sc.fill(res.Text),
+				Phone: sc.fill(res.Phone), Site: sc.fill(res.Site), Hours: sc.fill(res.Hours)}
+			r.Resources = append(r.Resources, x)
+			shown[res.ID] = x
+		}
+	}
+	seen := map[string]bool{}
+	for _, urgent := range []bool{true, false} {
+		for _, f := range s.Flags {
+			if !sc.flags[f.ID] || f.Urgent != urgent {
+				continue
+			}
+			for _, id := range f.Resources {
+				if x, ok := shown[id]; ok && !seen[id] {
+					seen[id] = true
+					r.Help = append(r.Help, x)
+				}
+			}
+		}
+	}
+	if len(r.Help) == 0 && r.Urgent() {
+		r.Help = append(r.Help, r.Resources...)
+	}
+}
+
 func (sc *scorer) steps(r *Result, env *questions.Env) {
 	byPhase := map[string][]int{}
 	for i, st := range sc.s.Steps {
@@ -408,7 +460,11 @@ func (sc *scorer) steps(r *Result, env *questions.Env) {
 		p := Phase{ID: ph.ID, Title: sc.fill(ph.Title)}
 		for _, i := range idx {
 			st := sc.s.Steps[i]
-			p.Steps = append(p.Steps, Step{ID: st.ID, Text: sc.fill(st.Text), Because: sc.why(st.When, env, r)})
+			because := sc.why(st.When, env, r)
+			if st.Because != "" {
+				because = []string{sc.fill(st.Because)}
+			}
+			p.Steps = append(p.Steps, Step{ID: st.ID, Text: sc.fill(st.Text), Because: because})
 		}
 		r.Phases = append(r.Phases, p)
 	}

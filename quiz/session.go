@@ -294,6 +294,8 @@ func (s *Session) ask(q *questions.Question, plan []*questions.Question, idx int
 	p := s.prompt(q)
 	p.Progress = fmt.Sprintf("%s — question %d of %d", s.fill(q.Section.Title), idx+1, len(plan))
 	p.CanGoBack = canBack
+	_, _, flagsBefore := Plan(s.Set, s.Answers.Values)
+	laterBefore := later(plan, q.Section)
 	for {
 		r, err := s.Asker.Ask(p)
 		if err != nil {
@@ -317,14 +319,77 @@ func (s *Session) ask(q *questions.Question, plan []*questions.Question, idx int
 		}
 		s.Answers.Values[q.ID] = v
 		// The answer may change what is asked next.
-		now := s.plan()
+		now, _, flags := Plan(s.Set, s.Answers.Values)
 		if i := indexOf(now, q.ID) + 1; i > 0 && i < len(now) {
 			s.save(now[i].ID)
 		} else {
 			s.save("")
 		}
+		s.raised(flagsBefore, flags, laterBefore > 0 && later(now, q.Section) == 0)
 		return r, nil
 	}
+}
+
+// later counts the questions of plan that come after the last one of sec.
+func later(plan []*questions.Question, sec *questions.Section) int {
+	for i := len(plan) - 1; i >= 0; i-- {
+		if plan[i].Section == sec {
+			return len(plan) - 1 - i
+		}
+	}
+	return 0
+}
+
+// raised says what an answer calls for at once: for each flag it raised
+// that the set marks at_once, its words and where to get help; and, when
+// it left nothing to ask after this part (ended), why the quiz stops here,
+// in the words of the flags it raised, or of any raised flag.
+func (s *Session) raised(before, after map[string]bool, ended bool) {
+	var ends, endsAny []string
+	for _, f := range s.Set.Flags {
+		if !after[f.ID] {
+			continue
+		}
+		if f.Ends != "" {
+			endsAny = append(endsAny, s.fill(f.Ends))
+		}
+		if before[f.ID] {
+			continue
+		}
+		if f.Ends != "" {
+			ends = append(ends, s.fill(f.Ends))
+		}
+		if f.AtOnce {
+			say := f.Say
+			if say == "" {
+				say = f.Text
+			}
+			s.Asker.Say(s.fill(say) + "\n\n" + HelpText(s.flagHelp(f)))
+		}
+	}
+	if !ended {
+		return
+	}
+	if len(ends) == 0 {
+		ends = endsAny
+	}
+	if len(ends) == 0 {
+		ends = []string{earlyEnd}
+	}
+	s.Asker.Say(ends[0])
+}
+
+// flagHelp returns the places to get help that f names, as the person
+// would read them.
+func (s *Session) flagHelp(f *questions.Flag) []Resource {
+	var out []Resource
+	for _, id := range f.Resources {
+		if res := s.Set.Resource(id); res != nil {
+			out = append(out, Resource{ID: res.ID, Title: s.fill(res.Title), Text: s.fill(res.Text),
+				Phone: s.fill(res.Phone), Site: s.fill(res.Site), Hours: s.fill(res.Hours)})
+		}
+	}
+	return out
 }
 
 // prompt builds the Prompt for q with its current answer as the default.
@@ -592,6 +657,17 @@ func (s *Session) finish() error {
 	}
 	s.Asker.Say(fmt.Sprintf("Your result: %s\n%s\nThe report explains why, and what you can do next.",
 		text.OneLine(result.Verdict.Title), text.OneLine(result.Verdict.Summary)))
+	// Where to get help is on the screen before anything is offered, so
+	// that nobody leaves an urgent result without it, whatever they save.
+	if len(result.Help) > 0 || result.Urgent() {
+		s.Asker.Say(HelpText(result.Help))
+	}
+	wrote := false
+	defer func() {
+		if !wrote && result.Urgent() && len(result.Help) > 0 {
+			s.Asker.Say(helpAgain + "\n- " + resourceLine(result.Help[0]))
+		}
+	}()
 
 	date := s.Date.Format("2006-01-02")
 	if s.ReportPath != "" {
@@ -600,6 +676,7 @@ func (s *Session) finish() error {
 			return s.keepOnFailure("the report could not be written")
 		}
 		s.Asker.Say(fmt.Sprintf("Your report is in %s (only you can read it).", s.ReportPath))
+		wrote = true
 		s.removeProgress()
 		return nil
 	}
@@ -609,6 +686,7 @@ func (s *Session) finish() error {
 	if err != nil {
 		return err
 	}
+
 	kept := ""
 	if s.ProgressPath != "" {
 		answersName := s.defaultName("amends-answers-"+date, ".toml")
@@ -632,6 +710,7 @@ func (s *Session) finish() error {
 		werr := s.writeReport(reportPath, result, kept, true)
 		if werr == nil {
 			s.Asker.Say(fmt.Sprintf("Your report is in %s (only you can read it).", reportPath))
+			wrote = true
 			break
 		}
 		s.Asker.Say("The report could not be written: " + werr.Error())

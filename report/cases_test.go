@@ -85,6 +85,23 @@ func TestPersonas(t *testing.T) {
 			if urgent(r) {
 				mustContain(t, "the report", text, tHelpNow, tRaised, tSafeSteps)
 				mustNotContain(t, "the report", text, tStanding, "Taken together")
+				// The first page stands alone: the verdict and the first
+				// places to get help, with their numbers.
+				if len(r.Help) == 0 {
+					t.Fatal("an urgent result names no help")
+				}
+				for _, res := range r.Help[:min(2, len(r.Help))] {
+					mustContain(t, "page 1", p.page(1), "First, where to get help", oneLine(res.Title), oneLine(res.Contact()))
+				}
+			} else if r.Verdict.QuietScores {
+				mustContain(t, "the report", text, tStanding, tSteps, tHelp)
+				mustNotContain(t, "the report", text, "Taken together")
+				if i, j := strings.Index(text, "Your strengths"), strings.Index(text, "What needs work"); i >= 0 && j >= 0 && i < j {
+					t.Error("strengths come before what needs work")
+				}
+				if strings.Index(text, tStanding) < strings.Index(text, tSteps+" ") {
+					t.Error("the scores come before the next steps")
+				}
 			} else {
 				mustContain(t, "the report", text, tStanding, tSteps, tHelp)
 			}

@@ -128,18 +128,12 @@ func newDoc(r *quiz.Result, o Options) (*doc, error) {
 
 // urgent reports whether the report is about safety rather than repair:
 // the set marked the verdict, or a raised flag, as urgent.
-func urgent(r *quiz.Result) bool {
-	for _, f := range r.Flags {
-		if f.Urgent {
-			return true
-		}
-	}
-	return r.Verdict.Urgent
-}
+func urgent(r *quiz.Result) bool { return r.Urgent() }
 
 // Section titles.
 const (
 	tStanding  = "Where you stand"
+	tMeaning   = "What this means"
 	tRaised    = "What your answers raised"
 	tReadiness = "Readiness to change"
 	tSteps     = "Next steps"
@@ -162,14 +156,23 @@ func (d *doc) parts() []part {
 	var ps []part
 	add := func(title string, draw func()) { ps = append(ps, part{title, draw}) }
 	if d.urgent {
-		// Help first, on the first page; then what the answers raised.
+		// The first places to get help are on the first page; then what
+		// the verdict means, all the help, and what the answers raised.
 		// No scores and nothing about getting back together.
+		if oneLine(d.r.Verdict.Text) != "" {
+			add(tMeaning, d.meaning)
+		}
 		add(tHelpNow, d.resources)
 		add(tRaised, d.raised)
 		if hasReadiness(d.r.Readiness) {
 			add(tReadiness, d.readiness)
 		}
 		add(tSafeSteps, d.steps)
+	} else if d.r.Verdict.QuietScores {
+		// What to do comes before any score.
+		add(tSteps, d.steps)
+		add(tStanding, d.standing)
+		add(tReadiness, d.readiness)
 	} else {
 		add(tStanding, d.standing)
 		add(tReadiness, d.readiness)

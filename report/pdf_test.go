@@ -126,8 +126,7 @@ func TestSafetyReport(t *testing.T) {
 	mustContain(t, "page 1", p.page(1),
 		"Safety first", "This tool can’t help you reconcile",
 		"You answered “Yes” to “Has he ever seemed afraid of you?”",
-		r.Set.Disclaimer, "The places to get help come right after this, under “Where to find help”.",
-		tHelpNow, "If anyone is in danger now", "0808 802 4040",
+		r.Set.Disclaimer, "First, where to get help", "If anyone is in danger now", "0808 802 4040",
 		"National Domestic Violence Hotline (US) 1-800-799-7233")
 	for _, h := range []string{tHelpNow, tRaised, tReadiness, tSafeSteps, tHonest, tAbout} {
 		mustContain(t, "the report", text, h)

@@ -26,7 +26,15 @@ func (d *doc) cover(parts []part) {
 	}
 	d.line(smallStyle, 0, meta)
 	d.space(10)
-	d.verdict()
+	if d.urgent {
+		// The first page stands alone: the verdict, then the first
+		// places to get help, then what the verdict means.
+		d.verdict(false)
+		d.space(5)
+		d.firstHelp()
+	} else {
+		d.verdict(true)
+	}
 	d.space(5)
 	if disc := oneLine(r.Set.Disclaimer); disc != "" {
 		d.text(smallStyle, 0, disc)
@@ -35,12 +43,6 @@ func (d *doc) cover(parts []part) {
 	d.text(smallStyle, 0, "Keep this file somewhere private: anyone who can open it can read it.")
 	switch {
 	case d.urgent:
-		// Help is the next part; say so without a page number, which
-		// may well be this page.
-		d.space(6)
-		d.open(warmBox)
-		d.text(bodyStyle, 0, "The places to get help come right after this, under “"+tHelpNow+"”. You don’t have to work this out alone.")
-		d.shut()
 	case len(r.Flags) > 0:
 		// A flag raised asks for the help to be easy to find.
 		d.space(6)
@@ -49,6 +51,52 @@ func (d *doc) cover(parts []part) {
 	default:
 		d.contents(parts)
 	}
+}
+
+// meaning prints the verdict's text, which in an urgent report follows
+// the first page rather than push the help off it.
+func (d *doc) meaning() {
+	d.heading(tMeaning)
+	d.text(bodyStyle, 0, d.r.Verdict.Text)
+}
+
+// firstHelp is the box on the first page of an urgent report: the first
+// places to get help, as many as fit whole on the page, and a pointer to
+// the rest.
+func (d *doc) firstHelp() {
+	help := d.r.Help
+	if len(help) == 0 {
+		help = d.r.Resources
+	}
+	const label = "First, where to get help"
+	d.open(warmBox)
+	d.line(labelStyle, 0, label)
+	d.space(1.5)
+	if len(help) == 0 {
+		d.text(bodyStyle, 0, quiz.FallbackHelp)
+	}
+	shown := 0
+	for i, res := range help {
+		h := d.resourceHeight(res)
+		if i > 0 {
+			h += 3
+		}
+		// The first always; the rest while they fit whole on this page,
+		// leaving room for the pointer and the box's end.
+		if i > 0 && d.y()+h+bodyStyle.lh+2*boxPad > d.bottom {
+			break
+		}
+		if i > 0 {
+			d.space(3)
+		}
+		d.resource(res)
+		shown++
+	}
+	if shown < len(help) || len(d.r.Resources) > shown {
+		d.space(2.5)
+		d.text(smallStyle, 0, "More places to get help follow under “"+tHelpNow+"”. You don’t have to work this out alone.")
+	}
+	d.shut()
 }
 
 // pointHelp says on the first page where the help is. The page number is
@@ -90,9 +138,9 @@ func (d *doc) contents(parts []part) {
 	}
 }
 
-// verdict prints the verdict box: its title, what it means, why it holds
-// and which rules above it did not.
-func (d *doc) verdict() {
+// verdict prints the verdict box: its title, what it means (the text only
+// when withText), and why it holds.
+func (d *doc) verdict(withText bool) {
 	v := d.r.Verdict
 	b := calmBox
 	if d.urgent {
@@ -115,11 +163,13 @@ func (d *doc) verdict() {
 		d.text(leadStyle, 0, s)
 		d.space(2.5)
 	}
-	if v.Text != "" {
+	if v.Text != "" && withText {
 		d.text(bodyStyle, 0, v.Text)
 	}
 	if len(v.Why) > 0 {
-		d.space(4)
+		if withText {
+			d.space(4)
+		}
 		d.line(h3Style, 0, "Why")
 		d.space(0.5)
 		for _, w := range v.Why {
@@ -170,7 +220,12 @@ func (d *doc) standing() {
 	d.chart(byScore)
 	d.space(6)
 
-	if d.r.HasComposite {
+	quiet := d.r.Verdict.QuietScores
+	if quiet {
+		// The verdict is not a matter of scores: no overall number to
+		// read as a headline, and what needs work comes first.
+		d.text(bodyStyle, 0, "With the verdict you reached, these scores do not change what comes next. They show where the work on yourself stands, for your own sake.")
+	} else if d.r.HasComposite {
 		c := d.r.Composite
 		d.text(strongStyle, 0, fmt.Sprintf("Taken together: %d out of 100 (%s).", c, d.band(c)))
 		d.space(1)
@@ -180,22 +235,35 @@ func (d *doc) standing() {
 		d.text(bodyStyle, 0, "There were not enough answers for an overall number, so the parts above are all there is to go on.")
 	}
 
-	first := 2 * bodyStyle.lh
-	if len(strong) > 0 {
-		first = d.dimensionHeight(strong[0])
-	}
-	d.subheading("Your strengths", first)
-	if len(strong) == 0 {
-		d.text(bodyStyle, 0, "Nothing stands out as a strength yet. That is common early on, and it is where the next steps begin.")
-	}
-	for _, x := range strong {
-		d.dimension(x)
-	}
-	if len(work) > 0 {
-		d.subheading("What needs work", d.dimensionHeight(work[0]))
-		for _, x := range work {
+	strengths := func() {
+		first := 2 * bodyStyle.lh
+		if len(strong) > 0 {
+			first = d.dimensionHeight(strong[0])
+		}
+		d.subheading("Your strengths", first)
+		if len(strong) == 0 {
+			d.text(bodyStyle, 0, "Nothing stands out as a strength yet. That is common early on, and it is where the next steps begin.")
+		}
+		for _, x := range strong {
 			d.dimension(x)
 		}
+	}
+	needsWork := func() {
+		if len(work) > 0 {
+			d.subheading("What needs work", d.dimensionHeight(work[0]))
+			for _, x := range work {
+				d.dimension(x)
+			}
+		}
+	}
+	if quiet {
+		needsWork()
+		if len(strong) > 0 {
+			strengths()
+		}
+	} else {
+		strengths()
+		needsWork()
 	}
 	if len(unscored) > 0 {
 		d.subheading("Not enough answers to say", bodyStyle.lh)
@@ -515,10 +583,6 @@ func (d *doc) honest() {
 	}
 }
 
-// fallbackHelp is printed when a set names no resources at all.
-const fallbackHelp = "If you or anyone is in immediate danger, call your local emergency number. " +
-	"You can find free, confidential helplines in your country at findahelpline.com."
-
 // resources prints where to find help: after the steps usually, and on the
 // first page, in a box, when safety comes first.
 func (d *doc) resources() {
@@ -541,7 +605,7 @@ func (d *doc) resources() {
 		d.heading(tHelp)
 	}
 	if len(d.r.Resources) == 0 {
-		d.text(bodyStyle, 0, fallbackHelp)
+		d.text(bodyStyle, 0, quiz.FallbackHelp)
 	}
 	for i, res := range d.r.Resources {
 		if i > 0 {
@@ -550,21 +614,38 @@ func (d *doc) resources() {
 		// Each place to get help is kept whole on a page, so a phone
 		// number is never split from its name.
 		d.keep(d.resourceHeight(res))
-		if t := oneLine(res.Title); t != "" {
-			for _, l := range d.wrap(h3Style, d.avail(0), t) {
-				d.line(h3Style, 0, l)
-			}
-		}
-		d.text(bodyStyle, 0, res.Text)
+		d.resource(res)
 	}
 	if d.urgent {
 		d.shut()
 	}
 }
 
-// resourceHeight is the height a resource takes, printed by resources.
+// resource prints one place to get help: its name, what it is for, and
+// how to reach it.
+func (d *doc) resource(res quiz.Resource) {
+	if t := oneLine(res.Title); t != "" {
+		for _, l := range d.wrap(h3Style, d.avail(0), t) {
+			d.line(h3Style, 0, l)
+		}
+	}
+	if oneLine(res.Text) != "" {
+		d.text(bodyStyle, 0, res.Text)
+	}
+	if c := oneLine(res.Contact()); c != "" {
+		d.text(strongStyle, 0, c)
+	}
+}
+
+// resourceHeight is the height resource prints.
 func (d *doc) resourceHeight(res quiz.Resource) float64 {
-	h := d.measure(bodyStyle, 0, res.Text)
+	h := 0.0
+	if oneLine(res.Text) != "" {
+		h += d.measure(bodyStyle, 0, res.Text)
+	}
+	if c := oneLine(res.Contact()); c != "" {
+		h += d.measure(strongStyle, 0, c)
+	}
 	if t := oneLine(res.Title); t != "" {
 		h += float64(len(d.wrap(h3Style, d.avail(0), t))) * h3Style.lh
 	}
