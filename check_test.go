@@ -94,9 +94,9 @@ func TestCheckBroken(t *testing.T) {
 // TestCheckCorpus runs amends check on a handful of toml-test files: exit
 // 1, and one line, naming the file, for each.
 func TestCheckCorpus(t *testing.T) {
-	dir := filepath.Join("..", "shared", "corpus", "toml-test", "tests")
+	dir := filepath.Join("questions", "testdata", "toml-test", "tests")
 	if _, err := os.Stat(dir); err != nil {
-		t.Skipf("the toml-test corpus is not at %s: %v", dir, err)
+		t.Fatalf("the toml-test corpus is missing from %s: %v", dir, err)
 	}
 	for _, f := range []string{
 		"invalid/string/bad-escape-01.toml",

@@ -11,15 +11,15 @@ import (
 	"github.com/BurntSushi/toml"
 )
 
-// corpusDir is the toml-test corpus, beside the repository as ../shared
-// (CI keeps it there too).
-var corpusDir = filepath.Join("..", "..", "shared", "corpus", "toml-test")
+// corpusDir is the toml-test corpus, kept in the repository (MIT, with
+// its LICENSE) so that every clone tests it.
+var corpusDir = filepath.Join("testdata", "toml-test")
 
-// corpusFiles lists the corpus, or skips t when it is not there.
+// corpusFiles lists the corpus; its absence is a failure, never a skip.
 func corpusFiles(t testing.TB) []string {
 	t.Helper()
 	if _, err := os.Stat(corpusDir); err != nil {
-		t.Skipf("the toml-test corpus is not at %s (it lives in ../shared beside the repository): %v", corpusDir, err)
+		t.Fatalf("the toml-test corpus is missing from %s: %v", corpusDir, err)
 	}
 	var files []string
 	err := filepath.WalkDir(corpusDir, func(path string, d fs.DirEntry, err error) error {

@@ -15,7 +15,7 @@ var lookDir = flag.String("look", "", "write the test reports to this `directory
 //	go test ./report -run Look -look /tmp/look && pdftoppm -png -r 60 /tmp/look/hopeful.pdf /tmp/look/hopeful
 func TestLook(t *testing.T) {
 	if *lookDir == "" {
-		t.Skip("no -look directory")
+		t.Skip("writes reports to look at only when given -look DIR")
 	}
 	if err := os.MkdirAll(*lookDir, 0o755); err != nil {
 		t.Fatal(err)
