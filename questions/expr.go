@@ -222,7 +222,8 @@ func newCondCompiler(v *validator) *condCompiler {
 	config := conf.New(env)
 	config.Expect = reflect.Bool
 	config.ExpectAny = true
-	config.MaxNodes = 500
+	config.MaxNodes = maxConditionNodes
+	config.Disabled = disabledBuiltins()
 	return &condCompiler{set: s, v: v, config: config}
 }
 
@@ -234,9 +235,15 @@ func (cc *condCompiler) compile(c *Cond, ctx context, before int) []string {
 	if src == "" {
 		return []string{"condition is empty"}
 	}
+	if p := limitSource(src); p != "" {
+		return []string{p} // unparsed, so that nothing in it can run away
+	}
 	tree, err := parser.ParseWithConfig(src, cc.config)
 	if err != nil {
 		return []string{"condition “" + text.OneLine(src) + "”: " + exprMessage(err)}
+	}
+	if problems := cc.limitTree(tree); len(problems) > 0 {
+		return problems
 	}
 	w := &refWalker{cc: cc, ctx: ctx, before: before, c: c, seen: map[string]bool{}}
 	ast.Walk(&tree.Node, w)
