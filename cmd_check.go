@@ -39,7 +39,7 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 		}
 		if err != nil {
 			failed++
-			report(err, stderr)
+			exitCode(err, stderr)
 			continue
 		}
 		name := p

@@ -5,7 +5,7 @@ import (
 	"io"
 	"strings"
 
-	pdfreport "amends/report"
+	"amends/report"
 )
 
 func runReport(args []string, stdout, stderr io.Writer) error {
@@ -36,13 +36,13 @@ func runReport(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	o := pdfreport.Options{
+	o := report.Options{
 		Paper:    p,
 		Date:     reportDate(),
 		Appendix: *appendix,
 		Kept:     *answersPath,
 	}
-	if err := pdfreport.WriteFile(*out, r, o, *force); err != nil {
+	if err := report.WriteFile(*out, r, o, *force); err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "Your report is in %s (only you can read it).\n", *out)

@@ -7,7 +7,8 @@ import (
 	"strings"
 
 	"amends/internal/text"
-	"amends/quiz"
+	"amends/report"
+	"amends/score"
 )
 
 func runScore(args []string, stdout, stderr io.Writer) error {
@@ -44,24 +45,24 @@ func runScore(args []string, stdout, stderr io.Writer) error {
 // answers at answersPath, and scores them. When the answers were given to
 // an earlier text of the set, it says on stderr that the result (what)
 // may differ from before.
-func scoreFile(setPath, answersPath, what string, stderr io.Writer) (*quiz.Result, error) {
+func scoreFile(setPath, answersPath, what string, stderr io.Writer) (*score.Result, error) {
 	s, err := loadSet(setPath)
 	if err != nil {
 		return nil, err
 	}
-	a, err := quiz.ReadAnswersFile(answersPath, s)
+	a, err := score.ReadAnswersFile(answersPath, s)
 	if err != nil {
 		return nil, err
 	}
 	if a.Changed(s) {
 		fmt.Fprintf(stderr, "amends: note: %s was answered with an earlier text of set %q %s; the %s may differ from before\n", answersPath, s.ID, s.Version, what)
 	}
-	return quiz.Score(s, a), nil
+	return score.Score(s, a), nil
 }
 
 // formatResult renders a result as plain text for a terminal or a screen
 // reader: no colour, no cursor movement, lines of at most 78 characters.
-func formatResult(r *quiz.Result) string {
+func formatResult(r *score.Result) string {
 	var b strings.Builder
 	p := func(indent string, s string) { b.WriteString(text.Wrap(strings.TrimSpace(s), indent, 78) + "\n") }
 	// paragraphs prints a text of the set: its paragraphs, each wrapped,
@@ -74,7 +75,7 @@ func formatResult(r *quiz.Result) string {
 			p(indent, strings.Join(strings.Fields(para), " "))
 		}
 	}
-	resource := func(res quiz.Resource) {
+	resource := func(res score.Resource) {
 		p("  ", res.Title)
 		if res.Text != "" {
 			p("    ", res.Text)
@@ -105,9 +106,9 @@ func formatResult(r *quiz.Result) string {
 	// Where to get help comes right after the verdict when the answers
 	// call for it, as on the screen at the end of a quiz.
 	if len(r.Help) > 0 || r.Urgent() {
-		b.WriteString("\n" + quiz.HelpHeading + ", first\n")
+		b.WriteString("\n" + report.HelpHeading + ", first\n")
 		if len(r.Help) == 0 {
-			p("  ", quiz.FallbackHelp)
+			p("  ", report.FallbackHelp)
 		}
 		for _, res := range r.Help {
 			resource(res)
@@ -144,7 +145,7 @@ func formatResult(r *quiz.Result) string {
 	rd := r.Readiness
 	if rd.Stage != nil || rd.Importance != nil || rd.Confidence != nil {
 		b.WriteString("\nReadiness to change\n")
-		for _, a := range []*quiz.Answer{rd.Stage, rd.Importance, rd.Confidence} {
+		for _, a := range []*score.Answer{rd.Stage, rd.Importance, rd.Confidence} {
 			if a != nil {
 				p("  ", a.Text+" "+a.Answer)
 			}
@@ -179,7 +180,7 @@ func formatResult(r *quiz.Result) string {
 	}
 
 	if len(r.Resources) > 0 {
-		b.WriteString("\n" + quiz.HelpHeading + "\n")
+		b.WriteString("\n" + report.HelpHeading + "\n")
 		for _, res := range r.Resources {
 			resource(res)
 		}
@@ -187,7 +188,7 @@ func formatResult(r *quiz.Result) string {
 	return b.String()
 }
 
-func scoredDimensions(r *quiz.Result) int {
+func scoredDimensions(r *score.Result) int {
 	n := 0
 	for _, d := range r.Dimensions {
 		if d.Scored {

@@ -19,7 +19,6 @@ import (
 	"amends/internal/file"
 	"amends/internal/text"
 	"amends/quiz"
-	pdfreport "amends/report"
 )
 
 func runTake(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
@@ -74,9 +73,6 @@ func runTake(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	sess := &quiz.Session{
 		Set: set, Asker: asker, Source: source, ResumeCommand: resumeCmd,
 		ReportPath: *out, Force: *force, Date: reportDate(),
-	}
-	sess.WriteReport = func(path string, r *quiz.Result, kept string, overwrite bool) error {
-		return pdfreport.WriteFile(path, r, pdfreport.Options{Date: sess.Date, Kept: kept}, overwrite)
 	}
 	kept := "" // where an earlier run's progress would be
 	if stateDir != "" {

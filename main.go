@@ -117,11 +117,11 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	default:
 		err = usagef("unknown command %q", cmd)
 	}
-	return report(err, stderr)
+	return exitCode(err, stderr)
 }
 
-// report prints err as amends does, one line per problem, and returns the exit code.
-func report(err error, stderr io.Writer) int {
+// exitCode prints err as amends does, one line per problem, and returns the exit code.
+func exitCode(err error, stderr io.Writer) int {
 	if err == nil {
 		return exitOK
 	}

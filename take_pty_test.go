@@ -19,7 +19,7 @@ import (
 	"github.com/hinshun/vt10x"
 	"golang.org/x/sys/unix"
 
-	"amends/quiz"
+	"amends/score"
 )
 
 // Keys as a terminal sends them.
@@ -185,7 +185,7 @@ func TestTakeTerminalFullRun(t *testing.T) {
 	if code := r.wait(); code != 0 {
 		t.Fatalf("exit %d\n%s", code, r.screen())
 	}
-	a, err := quiz.ReadAnswersFile(filepath.Join(h.work, "amends-answers-2026-11-25.toml"), loadTakeSet(t))
+	a, err := score.ReadAnswersFile(filepath.Join(h.work, "amends-answers-2026-11-25.toml"), loadTakeSet(t))
 	if err != nil {
 		t.Fatalf("%v\n%s", err, r.screen())
 	}
@@ -248,7 +248,7 @@ func TestTakeTerminalReviewChangesAnswer(t *testing.T) {
 	if code := r.wait(); code != 0 {
 		t.Fatalf("exit %d\n%s", code, r.screen())
 	}
-	a, err := quiz.ReadAnswersFile(filepath.Join(h.work, "amends-answers-2026-11-25.toml"), loadTakeSet(t))
+	a, err := score.ReadAnswersFile(filepath.Join(h.work, "amends-answers-2026-11-25.toml"), loadTakeSet(t))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -297,7 +297,7 @@ func TestTakeTerminalInterruptThenResume(t *testing.T) {
 	if strings.Contains(r.screen(), "afraid of you") {
 		t.Errorf("resume asked an answered question again:\n%s", r.screen())
 	}
-	a, err := quiz.ReadAnswersFile(filepath.Join(h.work, "amends-answers-2026-11-25.toml"), loadTakeSet(t))
+	a, err := score.ReadAnswersFile(filepath.Join(h.work, "amends-answers-2026-11-25.toml"), loadTakeSet(t))
 	if err != nil {
 		t.Fatal(err)
 	}

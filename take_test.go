@@ -14,6 +14,7 @@ import (
 
 	"amends/questions"
 	"amends/quiz"
+	"amends/score"
 )
 
 const takeSet = "quiz/testdata/small.toml"
@@ -122,7 +123,7 @@ func TestTakePlainThroughPipes(t *testing.T) {
 			t.Errorf("output lacks %q", want)
 		}
 	}
-	a, err := quiz.ReadAnswersFile(filepath.Join(h.work, "amends-answers-2026-11-25.toml"), loadTakeSet(t))
+	a, err := score.ReadAnswersFile(filepath.Join(h.work, "amends-answers-2026-11-25.toml"), loadTakeSet(t))
 	if err != nil {
 		t.Fatal(err)
 	}

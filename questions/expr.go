@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"maps"
 	"reflect"
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -44,6 +45,7 @@ type Cond struct {
 	questions []string // question ids it reads, in order of first use
 	dims      []string // dimension ids it reads
 	flags     []string // flags it asks about
+	builtins  []string // the other names it reads: composite, verdict and so on
 	constant  bool     // reads nothing, so always the same
 	parts     []*Cond  // the alternatives of a top-level "||", for reasons
 
@@ -90,6 +92,10 @@ func (c *Cond) Dimensions() []string { c.ready(); return c.dims }
 
 // Flags returns the ids of the flags the condition asks about.
 func (c *Cond) Flags() []string { c.ready(); return c.flags }
+
+// Reads reports whether the condition reads name, one of the names that
+// are not ids, such as "composite" or "has_composite".
+func (c *Cond) Reads(name string) bool { c.ready(); return slices.Contains(c.builtins, name) }
 
 // Holds reports whether the condition holds in env. A nil condition, or
 // one that fails at run time (say, indexing an empty list), is read as
@@ -360,6 +366,10 @@ func (w *refWalker) Visit(node *ast.Node) {
 		if need, ok := builtinNames[name]; ok {
 			if need > w.ctx {
 				w.fail("%s", notYet(name, need))
+			}
+			if !w.seen[name] {
+				w.seen[name] = true
+				w.c.builtins = append(w.c.builtins, name)
 			}
 			return
 		}

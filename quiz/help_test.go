@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"amends/questions"
+	"amends/score"
 )
 
 func helpSet(t *testing.T) *questions.Set {
@@ -103,7 +104,7 @@ func TestNoHelpBlockWhenNothingCallsForIt(t *testing.T) {
 	if strings.Contains(r.out, "Where to find help:") || strings.Contains(r.out, "left out") {
 		t.Errorf("help or an early end with nothing raised:\n%s", r.out)
 	}
-	res := Score(s, r.sess.Answers)
+	res := score.Score(s, r.sess.Answers)
 	if got := strings.Join(res.Verdict.Why, "|"); got != "Nothing you said called for more care.|Overall: 100 out of 100" {
 		t.Errorf("why %q", got)
 	}
@@ -114,9 +115,9 @@ func TestNoHelpBlockWhenNothingCallsForIt(t *testing.T) {
 
 func TestHelpOfAFlagThatIsNotUrgent(t *testing.T) {
 	s := helpSet(t)
-	a := NewAnswers(s)
+	a := score.NewAnswers(s)
 	a.Values = map[string]any{"afraid": "unsaid", "low": "no", "last": "no", "kind": 2}
-	r := Score(s, a)
+	r := score.Score(s, a)
 	if len(r.Help) != 1 || r.Help[0].ID != "line" || r.Urgent() {
 		t.Errorf("help %v, urgent %v", r.Help, r.Urgent())
 	}

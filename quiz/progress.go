@@ -17,6 +17,7 @@ import (
 	"amends/internal/file"
 	"amends/internal/text"
 	"amends/questions"
+	"amends/score"
 )
 
 // StateDir returns the directory amends keeps progress in:
@@ -57,8 +58,8 @@ func (p *Progress) encode(s *questions.Set) []byte {
 	b.WriteString("# Progress of an amends quiz, kept so that nothing is lost if it stops.\n")
 	b.WriteString("# Private: delete it with \"amends forget\".\n")
 	fmt.Fprintf(&b, "set = %s\nversion = %s\nhash = %s\nsource = %s\nposition = %s\n",
-		tomlString(p.Set), tomlString(p.Version), tomlString(p.Hash), tomlString(p.Source), tomlString(p.Position))
-	writeBody(&b, s, p.Partner, p.Values, false)
+		score.Quote(p.Set), score.Quote(p.Version), score.Quote(p.Hash), score.Quote(p.Source), score.Quote(p.Position))
+	score.WriteTables(&b, s, p.Partner, p.Values, false)
 	return b.Bytes()
 }
 
@@ -110,7 +111,7 @@ func LoadProgress(path string) (*Progress, error) {
 
 // Restored is what a progress file gives back for a set.
 type Restored struct {
-	Answers *Answers
+	Answers *score.Answers
 	// Changed says the set is not the one the answers were given to.
 	Changed bool
 	// Dropped are the ids of answers that no longer fit the set (their
@@ -121,7 +122,7 @@ type Restored struct {
 
 // Restore checks the kept answers against s and returns those that still fit.
 func (p *Progress) Restore(s *questions.Set) *Restored {
-	a := NewAnswers(s)
+	a := score.NewAnswers(s)
 	a.Partner = p.Partner.Clean()
 	r := &Restored{Answers: a, Changed: p.Hash != s.Hash || p.Version != s.Version}
 	for _, id := range slices.Sorted(maps.Keys(p.Values)) {

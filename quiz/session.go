@@ -1,3 +1,10 @@
+// Package quiz runs a question set with a person: it asks the questions
+// through an Asker (in a terminal with survey, or line by line), keeps the
+// progress file after every answer so that stopping loses nothing, and at
+// the end shows the verdict and writes the report the person asks for.
+// Scoring is the score package's; the report, the report package's.
+//
+// Imports go one way: questions ← score ← report ← quiz ← main.
 package quiz
 
 import (
@@ -14,6 +21,8 @@ import (
 	"amends/internal/file"
 	"amends/internal/text"
 	"amends/questions"
+	"amends/report"
+	"amends/score"
 )
 
 // Session is one person taking one set: it asks the questions through an
@@ -23,7 +32,7 @@ type Session struct {
 	Set   *questions.Set
 	Asker Asker
 	// Answers are the answers so far; nil starts afresh. Run fills them.
-	Answers *Answers
+	Answers *score.Answers
 	// Resumed says Answers come from a progress file.
 	Resumed bool
 	// Position is the id of the question to start at when resuming.
@@ -42,15 +51,16 @@ type Session struct {
 	Force bool
 	// Date names the default files and dates the report.
 	Date time.Time
-	// WriteReport writes the report of r to path (the report package does
-	// it; quiz cannot import it). kept says where the answers are kept,
-	// "" when nowhere.
-	WriteReport func(path string, r *Result, kept string, overwrite bool) error
 	// Dir is where default file names are put; "" is the working directory.
 	Dir string
 	// Notice is said after the welcome back when resuming, such as that
 	// the set has changed since.
 	Notice string
+
+	// writeReport writes the report of r to path, keeping a note of where
+	// the answers are (kept, "" when nowhere); nil is report.WriteFile.
+	// Tests make it fail.
+	writeReport func(path string, r *score.Result, kept string, overwrite bool) error
 
 	mu          sync.Mutex // held while saving, so a stop never cuts a save short
 	stopped     bool
@@ -67,7 +77,7 @@ type Session struct {
 // error when the end could not be written.
 func (s *Session) Run() error {
 	if s.Answers == nil {
-		s.Answers = NewAnswers(s.Set)
+		s.Answers = score.NewAnswers(s.Set)
 	}
 	if s.Date.IsZero() {
 		s.Date = time.Now()
@@ -201,9 +211,9 @@ func usesName(set *questions.Set) bool {
 func (s *Session) fill(text string) string { return s.Set.Fill(text, s.Answers.Partner) }
 
 // plan returns the questions that will be asked given the answers so far,
-// in asking order (see Plan).
+// in asking order (see score.Plan).
 func (s *Session) plan() []*questions.Question {
-	asked, _, _ := Plan(s.Set, s.Answers.Values)
+	asked, _, _ := score.Plan(s.Set, s.Answers.Values)
 	return asked
 }
 
@@ -294,7 +304,7 @@ func (s *Session) ask(q *questions.Question, plan []*questions.Question, idx int
 	p := s.prompt(q)
 	p.Progress = fmt.Sprintf("%s — question %d of %d", s.fill(q.Section.Title), idx+1, len(plan))
 	p.CanGoBack = canBack
-	_, _, flagsBefore := Plan(s.Set, s.Answers.Values)
+	_, _, flagsBefore := score.Plan(s.Set, s.Answers.Values)
 	laterBefore := later(plan, q.Section)
 	for {
 		r, err := s.Asker.Ask(p)
@@ -319,7 +329,7 @@ func (s *Session) ask(q *questions.Question, plan []*questions.Question, idx int
 		}
 		s.Answers.Values[q.ID] = v
 		// The answer may change what is asked next.
-		now, _, flags := Plan(s.Set, s.Answers.Values)
+		now, _, flags := score.Plan(s.Set, s.Answers.Values)
 		if i := indexOf(now, q.ID) + 1; i > 0 && i < len(now) {
 			s.save(now[i].ID)
 		} else {
@@ -364,7 +374,7 @@ func (s *Session) raised(before, after map[string]bool, ended bool) {
 			if say == "" {
 				say = f.Text
 			}
-			s.Asker.Say(s.fill(say) + "\n\n" + HelpText(s.flagHelp(f)))
+			s.Asker.Say(s.fill(say) + "\n\n" + report.HelpText(s.flagHelp(f)))
 		}
 	}
 	if !ended {
@@ -381,11 +391,11 @@ func (s *Session) raised(before, after map[string]bool, ended bool) {
 
 // flagHelp returns the places to get help that f names, as the person
 // would read them.
-func (s *Session) flagHelp(f *questions.Flag) []Resource {
-	var out []Resource
+func (s *Session) flagHelp(f *questions.Flag) []score.Resource {
+	var out []score.Resource
 	for _, id := range f.Resources {
 		if res := s.Set.Resource(id); res != nil {
-			out = append(out, Resource{ID: res.ID, Title: s.fill(res.Title), Text: s.fill(res.Text),
+			out = append(out, score.Resource{ID: res.ID, Title: s.fill(res.Title), Text: s.fill(res.Text),
 				Phone: s.fill(res.Phone), Site: s.fill(res.Site), Hours: s.fill(res.Hours)})
 		}
 	}
@@ -621,13 +631,13 @@ func (s *Session) Stop() string {
 
 // score runs Score, turning a panic into an error so that a fault there
 // never loses the answers.
-func (s *Session) score() (r *Result, err error) {
+func (s *Session) score() (r *score.Result, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			r, err = nil, fmt.Errorf("%v", p)
 		}
 	}()
-	return Score(s.Set, s.Answers), nil
+	return score.Score(s.Set, s.Answers), nil
 }
 
 // prune drops answers to questions that will not be asked, so that what
@@ -660,18 +670,18 @@ func (s *Session) finish() error {
 	// Where to get help is on the screen before anything is offered, so
 	// that nobody leaves an urgent result without it, whatever they save.
 	if len(result.Help) > 0 || result.Urgent() {
-		s.Asker.Say(HelpText(result.Help))
+		s.Asker.Say(report.HelpText(result.Help))
 	}
 	wrote := false
 	defer func() {
 		if !wrote && result.Urgent() && len(result.Help) > 0 {
-			s.Asker.Say(helpAgain + "\n- " + resourceLine(result.Help[0]))
+			s.Asker.Say(helpAgain + "\n- " + report.ResourceLine(result.Help[0]))
 		}
 	}()
 
 	date := s.Date.Format("2006-01-02")
 	if s.ReportPath != "" {
-		if err := s.writeReport(s.ReportPath, result, "", s.Force); err != nil {
+		if err := s.report(s.ReportPath, result, "", s.Force); err != nil {
 			s.Asker.Say("The report could not be written: " + err.Error())
 			return s.keepOnFailure("the report could not be written")
 		}
@@ -707,7 +717,7 @@ func (s *Session) finish() error {
 		}
 	}
 	for reportPath != "" {
-		werr := s.writeReport(reportPath, result, kept, true)
+		werr := s.report(reportPath, result, kept, true)
 		if werr == nil {
 			s.Asker.Say(fmt.Sprintf("Your report is in %s (only you can read it).", reportPath))
 			wrote = true
@@ -732,16 +742,16 @@ func (s *Session) finish() error {
 	return nil
 }
 
-func (s *Session) writeReport(path string, r *Result, kept string, overwrite bool) (err error) {
-	if s.WriteReport == nil {
-		return errors.New("this build cannot write reports")
-	}
+func (s *Session) report(path string, r *score.Result, kept string, overwrite bool) (err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			err = fmt.Errorf("%v", p)
 		}
 	}()
-	return s.WriteReport(path, r, kept, overwrite)
+	if s.writeReport != nil {
+		return s.writeReport(path, r, kept, overwrite)
+	}
+	return report.WriteFile(path, r, report.Options{Date: s.Date, Kept: kept}, overwrite)
 }
 
 func (s *Session) writeAnswers(path string) error {

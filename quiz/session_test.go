@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"amends/questions"
+	"amends/score"
 )
 
 func takeSet(t *testing.T) *questions.Set {
@@ -40,7 +41,7 @@ func runPlain(t *testing.T, s *questions.Set, input string, mod func(*Session)) 
 		ProgressPath: r.progress, ResumeCommand: "amends take -resume",
 		Date: time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC), Dir: dir,
 	}
-	sess.WriteReport = func(path string, res *Result, kept string, overwrite bool) error {
+	sess.writeReport = func(path string, res *score.Result, kept string, overwrite bool) error {
 		r.reports = append(r.reports, path)
 		return os.WriteFile(path, []byte("%PDF "+res.Verdict.ID), 0o600)
 	}
@@ -323,7 +324,7 @@ func TestPartnerWords(t *testing.T) {
 func TestReportFailureKeepsAnswers(t *testing.T) {
 	s := takeSet(t)
 	r := runPlain(t, s, straight+"n\n", func(ss *Session) { // no other name
-		ss.WriteReport = func(string, *Result, string, bool) error { return errors.New("disk full") }
+		ss.writeReport = func(string, *score.Result, string, bool) error { return errors.New("disk full") }
 	})
 	if r.err == nil {
 		t.Fatal("want an error")
@@ -359,7 +360,7 @@ func TestKeepAnswersFile(t *testing.T) {
 		t.Fatalf("Run: %v\n%s", r.err, r.out)
 	}
 	path := filepath.Join(r.sess.Dir, "amends-answers-2026-11-25.toml")
-	a, err := ReadAnswersFile(path, s)
+	a, err := score.ReadAnswersFile(path, s)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -411,7 +412,7 @@ func BenchmarkFirstQuestion(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		sess := &Session{Set: s, Answers: NewAnswers(s)}
+		sess := &Session{Set: s, Answers: score.NewAnswers(s)}
 		if len(sess.plan()) == 0 {
 			b.Fatal("nothing to ask")
 		}
@@ -425,7 +426,7 @@ func BenchmarkSaveAfterAnswer(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	sess := &Session{Set: s, Answers: NewAnswers(s), ProgressPath: filepath.Join(b.TempDir(), "progress.toml")}
+	sess := &Session{Set: s, Answers: score.NewAnswers(s), ProgressPath: filepath.Join(b.TempDir(), "progress.toml")}
 	for _, q := range s.Questions() {
 		p := sess.prompt(q)
 		r := Reply{Indices: []int{0}, Number: p.Min, Text: "a few words of text"}
@@ -482,7 +483,7 @@ func TestReportAnotherNameAfterFailure(t *testing.T) {
 	s := takeSet(t)
 	tries := 0
 	r := runPlain(t, s, straight+"\nother.pdf\n", func(ss *Session) {
-		ss.WriteReport = func(path string, _ *Result, _ string, _ bool) error {
+		ss.writeReport = func(path string, _ *score.Result, _ string, _ bool) error {
 			tries++
 			if tries == 1 {
 				return errors.New(path + ": cannot write: permission denied")

@@ -6,24 +6,24 @@ import (
 	"testing"
 
 	"amends/questions"
-	"amends/quiz"
+	"amends/score"
 )
 
-// The golden reports are real personas scored by quiz.Score against a
+// The golden reports are real personas scored by score.Score against a
 // snapshot of the built-in set, testdata/set.toml, so that editing the
 // built-in set's words does not change the golden bytes; TestPersonas
 // renders every persona against the live built-in set instead. To take a
 // new snapshot:
 //
 //	cp questions/builtin.toml report/testdata/set.toml
-//	cp quiz/testdata/personas/hopeful.toml report/testdata/hopeful.toml
-//	cp quiz/testdata/personas/safety_violence.toml report/testdata/safety.toml
+//	cp score/testdata/personas/hopeful.toml report/testdata/hopeful.toml
+//	cp score/testdata/personas/safety_violence.toml report/testdata/safety.toml
 //	go test ./report -update
 
 // goldenCase is a report whose bytes are kept in testdata.
 type goldenCase struct {
 	name string
-	r    *quiz.Result
+	r    *score.Result
 	o    Options
 }
 
@@ -40,30 +40,30 @@ func goldenCases(t testing.TB) []goldenCase {
 	return cs
 }
 
-func scorePersona(t testing.TB, s *questions.Set, path string) *quiz.Result {
+func scorePersona(t testing.TB, s *questions.Set, path string) *score.Result {
 	t.Helper()
-	a, err := quiz.ReadAnswersFile(path, s)
+	a, err := score.ReadAnswersFile(path, s)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return quiz.Score(s, a)
+	return score.Score(s, a)
 }
 
 // benchResult is the hopeful persona scored against the built-in set: a
 // report of the size people get.
-func benchResult(b testing.TB) *quiz.Result {
+func benchResult(b testing.TB) *score.Result {
 	s, err := questions.Builtin()
 	if err != nil {
 		b.Fatal(err)
 	}
-	return scorePersona(b, s, filepath.Join("..", "quiz", "testdata", "personas", "hopeful.toml"))
+	return scorePersona(b, s, filepath.Join("..", "score", "testdata", "personas", "hopeful.toml"))
 }
 
 // TestPersonas renders every persona's report with the live built-in set
 // and reads it back: a valid PDF, the verdict on the first page, and for
 // safety and crisis verdicts help first and no scores.
 func TestPersonas(t *testing.T) {
-	dir := filepath.Join("..", "quiz", "testdata", "personas")
+	dir := filepath.Join("..", "score", "testdata", "personas")
 	paths, _ := filepath.Glob(filepath.Join(dir, "*.toml"))
 	if len(paths) == 0 {
 		t.Fatalf("no personas in %s: the persona answers files belong there", dir)

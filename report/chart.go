@@ -1,12 +1,12 @@
 package report
 
 import (
-	"amends/quiz"
+	"amends/score"
 )
 
 // chart draws the dimensions as horizontal bars on a 0..100 track, the
 // band names over their zones and dashed lines at the cut points.
-func (d *doc) chart(dims []quiz.DimensionScore) {
+func (d *doc) chart(dims []score.DimensionScore) {
 	const (
 		labelW = 54.0 // the dimension's title
 		wordW  = 24.0 // the band's name after the bar
@@ -29,7 +29,7 @@ func (d *doc) chart(dims []quiz.DimensionScore) {
 		zones := []struct {
 			from, to float64
 			name     string
-		}{{0, d.cuts[0], quiz.BandWeak}, {d.cuts[0], d.cuts[1], quiz.BandDeveloping}, {d.cuts[1], 100, quiz.BandStrong}}
+		}{{0, d.cuts[0], score.BandWeak}, {d.cuts[0], d.cuts[1], score.BandDeveloping}, {d.cuts[1], 100, score.BandStrong}}
 		for _, z := range zones {
 			p.SetXY(at(z.from), y)
 			p.CellFormat(at(z.to)-at(z.from), zoneStyle.lh, z.name, "", 0, "C", false, 0, "")
@@ -98,7 +98,7 @@ func (d *doc) chart(dims []quiz.DimensionScore) {
 		} else {
 			d.style(zoneStyle)
 			p.SetXY(barX+2, mid-zoneStyle.lh/2)
-			p.CellFormat(barW-4, zoneStyle.lh, quiz.BandUnscored, "", 0, "L", false, 0, "")
+			p.CellFormat(barW-4, zoneStyle.lh, score.BandUnscored, "", 0, "L", false, 0, "")
 		}
 		p.SetXY(d.left, y+rowH)
 	}

@@ -5,14 +5,14 @@ import (
 	"fmt"
 	"time"
 
-	"amends/quiz"
 	"amends/report"
+	"amends/score"
 )
 
 func ExamplePDF() {
-	r := &quiz.Result{
-		Set:     quiz.SetInfo{Title: "An honest look", Version: "1.0.0", Disclaimer: "A reflection, not a diagnosis."},
-		Verdict: quiz.Verdict{ID: "possible", Title: "Possible, slowly", Text: "Go gently, and let him lead."},
+	r := &score.Result{
+		Set:     score.SetInfo{Title: "An honest look", Version: "1.0.0", Disclaimer: "A reflection, not a diagnosis."},
+		Verdict: score.Verdict{ID: "possible", Title: "Possible, slowly", Text: "Go gently, and let him lead."},
 	}
 	var b bytes.Buffer
 	o := report.Options{Paper: "a4", Date: time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC)}

@@ -4,7 +4,7 @@ import (
 	"bytes"
 	"testing"
 
-	"amends/quiz"
+	"amends/score"
 )
 
 // FuzzPDF puts arbitrary text everywhere a set or an answer can put text:
@@ -14,20 +14,20 @@ func FuzzPDF(f *testing.F) {
 	f.Add("😀\x1b[31m", "\x00\a\t\r\n", "\u202e\u200d\ufe0f", "\xff\xfe", -5)
 	f.Add("", "", "", "", 1000)
 	f.Add("Ελληνικά", "Русский", "中文 العربية עברית", "\U0010FFFF\uFFFF\uE000", 100)
-	f.Fuzz(func(t *testing.T, title, verdict, text, answer string, score int) {
+	f.Fuzz(func(t *testing.T, title, verdict, text, answer string, n int) {
 		r := hopefulResult()
 		r.Set.Title, r.Set.Disclaimer, r.Set.Hash = title, text, answer
 		r.Verdict.Title, r.Verdict.Text, r.Verdict.Summary = verdict, text, answer
 		r.Verdict.Why = []string{text, answer}
-		r.Dimensions[0].Title, r.Dimensions[0].Text, r.Dimensions[0].Score = title, text, score
-		r.Dimensions[0].Items = []quiz.Item{{Text: text, Answer: answer}}
-		r.Composite = score
+		r.Dimensions[0].Title, r.Dimensions[0].Text, r.Dimensions[0].Score = title, text, n
+		r.Dimensions[0].Items = []score.Item{{Text: text, Answer: answer}}
+		r.Composite = n
 		r.Phases[0].Title = verdict
 		r.Phases[0].Steps[0].Text, r.Phases[0].Steps[0].Because = text, []string{answer}
-		r.Honest[0] = quiz.Paragraph{Title: title, Text: text}
-		r.Resources[0] = quiz.Resource{Title: verdict, Text: answer}
-		r.Readiness.Importance.Value = score
-		r.Answers = append(r.Answers, quiz.Answer{Text: text, Answer: answer})
+		r.Honest[0] = score.Paragraph{Title: title, Text: text}
+		r.Resources[0] = score.Resource{Title: verdict, Text: answer}
+		r.Readiness.Importance.Value = n
+		r.Answers = append(r.Answers, score.Answer{Text: text, Answer: answer})
 		var b bytes.Buffer
 		if err := PDF(&b, r, Options{Date: testDate, Appendix: true, Kept: answer}); err != nil {
 			t.Fatal(err)

@@ -7,7 +7,7 @@ import (
 
 	"github.com/jung-kurt/gofpdf"
 
-	"amends/quiz"
+	"amends/score"
 )
 
 // Page geometry, in millimetres.
@@ -34,9 +34,9 @@ var (
 	noteBox = box{fill: rgb{250, 245, 232}, bar: rgb{190, 146, 60}}
 
 	bandColor = map[string]rgb{
-		quiz.BandWeak:       {196, 126, 100},
-		quiz.BandDeveloping: {214, 172, 92},
-		quiz.BandStrong:     {98, 150, 122},
+		score.BandWeak:       {196, 126, 100},
+		score.BandDeveloping: {214, 172, 92},
+		score.BandStrong:     {98, 150, 122},
 	}
 )
 
@@ -77,7 +77,7 @@ const boxPad = 6.0 // inner padding of a box
 // under every line they hold.
 type doc struct {
 	pdf    *gofpdf.Fpdf
-	r      *quiz.Result
+	r      *score.Result
 	o      Options
 	date   time.Time
 	cuts   [2]float64

@@ -1,4 +1,4 @@
-// Package report turns a quiz.Result into a PDF someone can read once and act on.
+// Package report turns a score.Result into a PDF someone can read once and act on.
 package report
 
 import (
@@ -13,7 +13,7 @@ import (
 	"golang.org/x/image/font/gofont/goregular"
 
 	"amends/internal/file"
-	"amends/quiz"
+	"amends/score"
 )
 
 // Options say how a report is printed.
@@ -29,7 +29,7 @@ type Options struct {
 
 // PDF writes the report of r to w. The same Result and Options give the
 // same bytes.
-func PDF(w io.Writer, r *quiz.Result, o Options) (err error) {
+func PDF(w io.Writer, r *score.Result, o Options) (err error) {
 	d, err := newDoc(r, o)
 	if err != nil {
 		return err
@@ -53,7 +53,7 @@ func PDF(w io.Writer, r *quiz.Result, o Options) (err error) {
 // WriteFile writes the report of r to path atomically with mode 0600; an
 // existing file is replaced only when overwrite is set, and otherwise the
 // error wraps file.ErrExists. Nothing is written when the PDF cannot be made.
-func WriteFile(path string, r *quiz.Result, o Options, overwrite bool) error {
+func WriteFile(path string, r *score.Result, o Options, overwrite bool) error {
 	var buf bytes.Buffer
 	if err := PDF(&buf, r, o); err != nil {
 		return fmt.Errorf("%s: %w", path, err)
@@ -64,7 +64,7 @@ func WriteFile(path string, r *quiz.Result, o Options, overwrite bool) error {
 // The family name the Go fonts are registered under.
 const family = "Go"
 
-func newDoc(r *quiz.Result, o Options) (*doc, error) {
+func newDoc(r *score.Result, o Options) (*doc, error) {
 	if r == nil {
 		return nil, fmt.Errorf("no result to report")
 	}
@@ -128,7 +128,7 @@ func newDoc(r *quiz.Result, o Options) (*doc, error) {
 
 // urgent reports whether the report is about safety rather than repair:
 // the set marked the verdict, or a raised flag, as urgent.
-func urgent(r *quiz.Result) bool { return r.Urgent() }
+func urgent(r *score.Result) bool { return r.Urgent() }
 
 // Section titles.
 const (

@@ -15,14 +15,14 @@ import (
 	"time"
 
 	"amends/internal/file"
-	"amends/quiz"
+	"amends/score"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/*.golden")
 
 var testDate = time.Date(2026, 11, 25, 9, 30, 0, 0, time.UTC)
 
-func render(t testing.TB, r *quiz.Result, o Options) []byte {
+func render(t testing.TB, r *score.Result, o Options) []byte {
 	t.Helper()
 	if o.Date.IsZero() {
 		o.Date = testDate
@@ -191,7 +191,7 @@ func TestHostileText(t *testing.T) {
 }
 
 func TestEmptyResult(t *testing.T) {
-	p := read(t, render(t, &quiz.Result{}, Options{}))
+	p := read(t, render(t, &score.Result{}, Options{}))
 	mustContain(t, "the report", p.text(), "Your report", "No verdict", tStanding,
 		"scores no parts", "No readiness questions were answered", "None of the next steps",
 		"If you or anyone is in immediate danger, call your local emergency number.", "Page 1 of")
@@ -421,9 +421,9 @@ func TestUrgent(t *testing.T) {
 		{[]bool{false, true}, false, true},
 		{nil, true, true},
 	} {
-		r := &quiz.Result{Verdict: quiz.Verdict{ID: "v", Urgent: c.verdict}}
+		r := &score.Result{Verdict: score.Verdict{ID: "v", Urgent: c.verdict}}
 		for _, u := range c.flags {
-			r.Flags = append(r.Flags, quiz.RaisedFlag{ID: "f", Urgent: u})
+			r.Flags = append(r.Flags, score.RaisedFlag{ID: "f", Urgent: u})
 		}
 		if got := urgent(r); got != c.want {
 			t.Errorf("urgent(flags %v, verdict %v) = %v", c.flags, c.verdict, got)
@@ -496,7 +496,7 @@ func TestMemoryBudget(t *testing.T) {
 // still makes the first page say where the help is.
 func TestFlagPointsToHelp(t *testing.T) {
 	r := hopefulResult()
-	r.Flags = []quiz.RaisedFlag{{ID: "unsaid", Title: "Safety questions left unanswered", Text: "You chose not to answer a safety question."}}
+	r.Flags = []score.RaisedFlag{{ID: "unsaid", Title: "Safety questions left unanswered", Text: "You chose not to answer a safety question."}}
 	p := read(t, render(t, r, Options{}))
 	help := 0
 	for n := range p.pages {

@@ -6,7 +6,7 @@ import (
 	"sort"
 	"strings"
 
-	"amends/quiz"
+	"amends/score"
 )
 
 // cover is the first page, which stands on its own: what this is, when,
@@ -73,7 +73,7 @@ func (d *doc) firstHelp() {
 	d.line(labelStyle, 0, label)
 	d.space(1.5)
 	if len(help) == 0 {
-		d.text(bodyStyle, 0, quiz.FallbackHelp)
+		d.text(bodyStyle, 0, FallbackHelp)
 	}
 	shown := 0
 	for i, res := range help {
@@ -196,12 +196,12 @@ func (d *doc) standing() {
 			ftoa(d.cuts[0]), ftoa(d.cuts[1])))
 	d.space(5)
 
-	var strong, work, unscored []quiz.DimensionScore
+	var strong, work, unscored []score.DimensionScore
 	for _, x := range dims {
 		switch {
 		case !x.Scored:
 			unscored = append(unscored, x)
-		case x.Band == quiz.BandStrong:
+		case x.Band == score.BandStrong:
 			strong = append(strong, x)
 		default:
 			work = append(work, x)
@@ -209,7 +209,7 @@ func (d *doc) standing() {
 	}
 	sort.SliceStable(strong, func(i, j int) bool { return strong[i].Score > strong[j].Score })
 	sort.SliceStable(work, func(i, j int) bool { return work[i].Score < work[j].Score })
-	byScore := append([]quiz.DimensionScore(nil), dims...)
+	byScore := append([]score.DimensionScore(nil), dims...)
 	sort.SliceStable(byScore, func(i, j int) bool {
 		a, b := byScore[i], byScore[j]
 		if a.Scored != b.Scored {
@@ -281,16 +281,16 @@ func (d *doc) standing() {
 func (d *doc) band(n int) string {
 	switch {
 	case float64(n) < d.cuts[0]:
-		return quiz.BandWeak
+		return score.BandWeak
 	case float64(n) < d.cuts[1]:
-		return quiz.BandDeveloping
+		return score.BandDeveloping
 	}
-	return quiz.BandStrong
+	return score.BandStrong
 }
 
 // dimension prints one part: its title and band, the set's words for it,
 // and the answers that moved it most.
-func (d *doc) dimension(x quiz.DimensionScore) {
+func (d *doc) dimension(x score.DimensionScore) {
 	items := shownItems(x)
 	d.keepWhole(d.dimensionHeight(x), h3Style.lh+smallStyle.lh+3*bodyStyle.lh)
 	for _, l := range d.wrap(h3Style, d.avail(0), oneLine(x.Title)) {
@@ -322,8 +322,8 @@ func (d *doc) dimension(x quiz.DimensionScore) {
 const maxItems = 2
 
 // shownItems are the answers shown under a dimension.
-func shownItems(x quiz.DimensionScore) []quiz.Item {
-	var items []quiz.Item
+func shownItems(x score.DimensionScore) []score.Item {
+	var items []score.Item
 	for _, it := range x.Items {
 		if oneLine(it.Answer) != "" && len(items) < maxItems {
 			items = append(items, it)
@@ -333,7 +333,7 @@ func shownItems(x quiz.DimensionScore) []quiz.Item {
 }
 
 // dimensionHeight is the height dimension prints.
-func (d *doc) dimensionHeight(x quiz.DimensionScore) float64 {
+func (d *doc) dimensionHeight(x score.DimensionScore) float64 {
 	h := d.measure(h3Style, 0, x.Title) + smallStyle.lh + 1 + d.measure(bodyStyle, 0, x.Text)
 	if items := shownItems(x); len(items) > 0 {
 		h += 1.5 + smallStyle.lh
@@ -354,7 +354,7 @@ func quote(question, answer string) string {
 }
 
 // flag prints a raised flag in a box: what it means and the answers behind it.
-func (d *doc) flag(f quiz.RaisedFlag, b box) {
+func (d *doc) flag(f score.RaisedFlag, b box) {
 	d.in = &b
 	h := 2*boxPad + d.measure(h3Style, 0, f.Title) + 1 + d.measure(bodyStyle, 0, f.Text)
 	if len(f.By) > 0 {
@@ -414,7 +414,7 @@ func (d *doc) readiness() {
 		d.text(leadStyle, 0, a.Answer)
 		d.space(5)
 	}
-	for _, a := range []*quiz.Answer{rd.Importance, rd.Confidence} {
+	for _, a := range []*score.Answer{rd.Importance, rd.Confidence} {
 		if a != nil {
 			d.ruler(a)
 		}
@@ -431,12 +431,12 @@ func (d *doc) readiness() {
 
 // hasReadiness says whether any readiness question was answered. The
 // reflection speaks of those answers, so it is not shown without them.
-func hasReadiness(rd quiz.Readiness) bool {
+func hasReadiness(rd score.Readiness) bool {
 	return rd.Stage != nil || rd.Importance != nil || rd.Confidence != nil
 }
 
 // ruler prints a 0..10 answer as a ruler with a mark; other answers as words.
-func (d *doc) ruler(a *quiz.Answer) {
+func (d *doc) ruler(a *score.Answer) {
 	d.keep(24)
 	d.text(smallStyle, 0, a.Text)
 	v, ok := intValue(a.Value)
@@ -528,7 +528,7 @@ func (d *doc) steps() {
 }
 
 // stepHeight is the height a step prints, without the space after it.
-func (d *doc) stepHeight(st quiz.Step) float64 {
+func (d *doc) stepHeight(st score.Step) float64 {
 	h := float64(len(d.wrap(bodyStyle, d.avail(7), oneLine(st.Text)))) * bodyStyle.lh
 	if b := because(st.Because); b != "" {
 		h += 0.8 + float64(len(d.wrap(smallStyle, d.avail(7), b)))*smallStyle.lh
@@ -605,7 +605,7 @@ func (d *doc) resources() {
 		d.heading(tHelp)
 	}
 	if len(d.r.Resources) == 0 {
-		d.text(bodyStyle, 0, quiz.FallbackHelp)
+		d.text(bodyStyle, 0, FallbackHelp)
 	}
 	for i, res := range d.r.Resources {
 		if i > 0 {
@@ -623,7 +623,7 @@ func (d *doc) resources() {
 
 // resource prints one place to get help: its name, what it is for, and
 // how to reach it.
-func (d *doc) resource(res quiz.Resource) {
+func (d *doc) resource(res score.Resource) {
 	if t := oneLine(res.Title); t != "" {
 		for _, l := range d.wrap(h3Style, d.avail(0), t) {
 			d.line(h3Style, 0, l)
@@ -638,7 +638,7 @@ func (d *doc) resource(res quiz.Resource) {
 }
 
 // resourceHeight is the height resource prints.
-func (d *doc) resourceHeight(res quiz.Resource) float64 {
+func (d *doc) resourceHeight(res score.Resource) float64 {
 	h := 0.0
 	if oneLine(res.Text) != "" {
 		h += d.measure(bodyStyle, 0, res.Text)

@@ -1,9 +1,15 @@
-package quiz
+// Package score turns one person's answers to a question set into a
+// Result: which questions apply given the answers so far (Plan), the
+// answers themselves as a file keeps them (Answers), and the scores,
+// flags, verdict and next steps, each with its reasons (Score). It is
+// pure: no terminal, and no file but the answers file it is asked to read.
+//
+// Imports go one way: questions ← score ← report ← quiz ← main.
+package score
 
 import (
 	"fmt"
 	"math"
-	"regexp"
 	"sort"
 
 	"amends/internal/text"
@@ -336,11 +342,6 @@ func (sc *scorer) readiness(r *Result) {
 	r.Readiness = Readiness{Stage: get(rd.Stage), Importance: get(rd.Importance), Confidence: get(rd.Confidence), Reflection: sc.fill(rd.Reflection)}
 }
 
-var (
-	usesComposite    = regexp.MustCompile(`\bcomposite\b`)
-	usesHasComposite = regexp.MustCompile(`\bhas_composite\b`)
-)
-
 // why says in words what made a condition hold: the flags it asks about
 // that are raised, the answers it reads, the scores it compares. Of a
 // condition made of alternatives ("a || b"), only those that held count.
@@ -374,10 +375,10 @@ func (sc *scorer) why(c *questions.Cond, env *questions.Env, r *Result) []string
 				add(fmt.Sprintf("%s: not enough answers to score", sc.titles[id]))
 			}
 		}
-		if usesComposite.MatchString(part.Src) && r.HasComposite {
+		if part.Reads("composite") && r.HasComposite {
 			add(fmt.Sprintf("Overall: %d out of 100", r.Composite))
 		}
-		if usesHasComposite.MatchString(part.Src) && !r.HasComposite {
+		if part.Reads("has_composite") && !r.HasComposite {
 			scored := 0
 			for _, d := range r.Dimensions {
 				if d.Scored {

@@ -1,10 +1,11 @@
-package quiz
+package score
 
 import (
 	"bytes"
 	"encoding/json"
 	"fmt"
 	"math/rand"
+	"os"
 	"strings"
 	"testing"
 
@@ -13,7 +14,7 @@ import (
 
 func loadSmall(t testing.TB) *questions.Set {
 	t.Helper()
-	s, err := questions.LoadFile("testdata/score/small.toml")
+	s, err := questions.LoadFile("../questions/testdata/small.toml")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -229,5 +230,35 @@ func BenchmarkScoreBuiltin(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		Score(s, a)
+	}
+}
+
+// The reasons for a rule on the overall score come from what the
+// condition reads, not from its text: "composite" inside has_composite or
+// a quoted string is not a reading of it.
+func TestReasonsForTheOverallScore(t *testing.T) {
+	src, err := os.ReadFile("../questions/testdata/small.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	load := func(when string) *questions.Set {
+		t.Helper()
+		s, err := questions.Load("small.toml", []byte(strings.Replace(string(src), `when = 'dim.accountability < 50'`, "when = '"+when+"'", 1)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return s
+	}
+	few := map[string]any{"afraid": "no", "hurt": []string{"words"}, "texts": 5}
+	s := load(`!has_composite`)
+	r := Score(s, answers(s, few))
+	if got, want := strings.Join(r.Verdict.Why, "|"), "Only 1 of 2 areas had enough answers to score (you answered 3 of 5 questions)"; r.Verdict.ID != "not_yet" || got != want {
+		t.Errorf("verdict %q why %q, want %q", r.Verdict.ID, got, want)
+	}
+	all := map[string]any{"afraid": "no", "hurt": []string{"words"}, "blame": 2, "texts": 5}
+	s = load(`composite < 90 && "composite" != ""`)
+	r = Score(s, answers(s, all))
+	if got, want := strings.Join(r.Verdict.Why, "|"), "Overall: 67 out of 100"; r.Verdict.ID != "not_yet" || got != want {
+		t.Errorf("verdict %q why %q, want %q", r.Verdict.ID, got, want)
 	}
 }

@@ -1,7 +1,4 @@
-// Package quiz runs a question set with a person: it asks the questions
-// (in a terminal with survey, or line by line), keeps the answers and the
-// progress file, and scores answers into a Result.
-package quiz
+package score
 
 import (
 	"bytes"
@@ -140,19 +137,20 @@ func (a *Answers) Encode(w io.Writer, s *questions.Set) error {
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "# Answers to “%s”, kept by amends. They are private: anyone who can read\n", text.OneLine(s.Fill(s.Title, a.Partner)))
 	fmt.Fprintf(&b, "# this file can read them. Delete it when you no longer need it.\n")
-	fmt.Fprintf(&b, "set = %s\nversion = %s\nhash = %s\n", tomlString(a.Set), tomlString(a.Version), tomlString(a.Hash))
-	writeBody(&b, s, a.Partner, a.Values, true)
+	fmt.Fprintf(&b, "set = %s\nversion = %s\nhash = %s\n", Quote(a.Set), Quote(a.Version), Quote(a.Hash))
+	WriteTables(&b, s, a.Partner, a.Values, true)
 	_, err := w.Write(b.Bytes())
 	return err
 }
 
-// writeBody writes the [partner] table, when p is set, and the [answers]
+// WriteTables writes the [partner] table, when p is set, and the [answers]
 // table, in the asking order of s (or by id when s is nil), with each
-// question's text as a comment when comments is set.
-func writeBody(b *bytes.Buffer, s *questions.Set, p questions.Partner, values map[string]any, comments bool) {
+// question's text as a comment when comments is set: the part of an
+// answers file that a progress file shares.
+func WriteTables(b *bytes.Buffer, s *questions.Set, p questions.Partner, values map[string]any, comments bool) {
 	if p != (questions.Partner{}) {
 		fmt.Fprintf(b, "\n[partner]\nhe = %s\nhim = %s\nhis = %s\npartner = %s\n",
-			tomlString(p.He), tomlString(p.Him), tomlString(p.His), tomlString(p.Partner))
+			Quote(p.He), Quote(p.Him), Quote(p.His), Quote(p.Partner))
 	}
 	b.WriteString("\n[answers]\n")
 	var order []string
@@ -171,11 +169,11 @@ func writeBody(b *bytes.Buffer, s *questions.Set, p questions.Partner, values ma
 		}
 		switch x := values[id].(type) {
 		case string:
-			fmt.Fprintf(b, "%s = %s\n", id, tomlString(x))
+			fmt.Fprintf(b, "%s = %s\n", id, Quote(x))
 		case []string:
 			parts := make([]string, len(x))
 			for i, e := range x {
-				parts[i] = tomlString(e)
+				parts[i] = Quote(e)
 			}
 			fmt.Fprintf(b, "%s = [%s]\n", id, strings.Join(parts, ", "))
 		case int:
@@ -184,8 +182,8 @@ func writeBody(b *bytes.Buffer, s *questions.Set, p questions.Partner, values ma
 	}
 }
 
-// tomlString quotes s as a TOML basic string.
-func tomlString(s string) string {
+// Quote quotes s as a TOML basic string.
+func Quote(s string) string {
 	var b strings.Builder
 	b.WriteByte('"')
 	for _, r := range s {
