@@ -1,4 +1,9 @@
-// Package report turns a score.Result into a PDF someone can read once and act on.
+// Package report turns a score.Result into what a person reads: a PDF
+// someone can read once and act on (PDF, WriteFile), and the same result
+// as plain text for a terminal or a screen reader (Text). It never parses
+// TOML and never links a prompt library.
+//
+// Imports go one way: questions ← score ← report ← quiz ← main.
 package report
 
 import (
