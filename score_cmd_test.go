@@ -69,8 +69,10 @@ texts = 4
 
 func TestScoreCommandErrors(t *testing.T) {
 	bad := writeTemp(t, "bad.toml", "set = \"small\"\n[answers]\nafraid = \"mayb\"\nblam = 3\ntexts = 11\nhurt = []\n")
-	other := writeTemp(t, "other.toml", "set = \"reconcile\"\n[answers]\n")
-	oldv := writeTemp(t, "old.toml", "set = \"small\"\nversion = \"0.0.9\"\n[answers]\n")
+	// Answers for another set: one line says so, with nothing about each
+	// answer that the wrong set does not know.
+	other := writeTemp(t, "other.toml", "set = \"reconcile\"\n[answers]\ns_violence = \"no\"\nacc_name = 5\nafraid = \"maybe\"\n")
+	oldv := writeTemp(t, "old.toml", "set = \"small\"\nversion = \"0.0.9\"\n[answers]\nblam = 3\n")
 	broken := writeTemp(t, "broken.toml", "set = \"small\"\n[answers\n")
 	tests := []struct {
 		args []string

@@ -6,6 +6,7 @@ import (
 	"maps"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -251,13 +252,16 @@ func (cc *condCompiler) compile(c *Cond, ctx context, before int) []string {
 	if problems := cc.limitTree(tree); len(problems) > 0 {
 		return problems
 	}
-	w := &refWalker{cc: cc, ctx: ctx, before: before, c: c, seen: map[string]bool{}}
+	w := &refWalker{cc: cc, ctx: ctx, before: before, c: c, seen: map[string]bool{}, callees: callees(tree.Node)}
 	ast.Walk(&tree.Node, w)
 	if len(w.problems) > 0 {
 		return w.problems
 	}
 	if _, err := checker.Check(tree, cc.config); err != nil {
-		return []string{"condition “" + text.OneLine(src) + "”: " + exprMessage(err)}
+		if w.shaky {
+			return nil // the question it reads is in error already
+		}
+		return []string{"condition “" + text.OneLine(src) + "”: " + notBool(err, tree.Node)}
 	}
 	prog, err := compiler.Compile(tree, cc.config)
 	if err != nil {
@@ -323,6 +327,45 @@ func (c *Cond) Holding(env *Env) []*Cond {
 	return out
 }
 
+// callees returns the names called as functions in a condition, such as
+// flagged in flagged("x"), so that a misspelt one is said to be a function.
+func callees(root ast.Node) map[*ast.IdentifierNode]bool {
+	out := map[*ast.IdentifierNode]bool{}
+	ast.Walk(&root, visitFunc(func(n *ast.Node) {
+		if c, ok := (*n).(*ast.CallNode); ok {
+			if id, ok := c.Callee.(*ast.IdentifierNode); ok {
+				out[id] = true
+			}
+		}
+	}))
+	return out
+}
+
+type visitFunc func(*ast.Node)
+
+func (f visitFunc) Visit(n *ast.Node) { f(n) }
+
+// notBool words the checker's complaint about a condition that is not true
+// or false, such as `dim.space`, with a way to make it one; other errors
+// it gives as they are.
+func notBool(err error, root ast.Node) string {
+	msg := exprMessage(err)
+	got, ok := strings.CutPrefix(msg, "expected bool, but got ")
+	if !ok {
+		return msg
+	}
+	src := root.String()
+	switch {
+	case strings.HasPrefix(got, "int"), strings.HasPrefix(got, "float"):
+		return fmt.Sprintf("this is a number, not true or false; compare it with one, as in %s >= 50", src)
+	case strings.HasPrefix(got, "[]"):
+		return fmt.Sprintf("this is a list, not true or false; ask whether it holds a value, as in \"x\" in %s", src)
+	case strings.HasPrefix(got, "string"):
+		return fmt.Sprintf("this is text, not true or false; compare it with a value, as in %s == \"x\"", src)
+	}
+	return msg
+}
+
 func exprMessage(err error) string {
 	var fe *file.Error
 	if errors.As(err, &fe) {
@@ -344,7 +387,9 @@ type refWalker struct {
 	c             *Cond
 	seen          map[string]bool
 	problems      []string
+	callees       map[*ast.IdentifierNode]bool // names called as functions
 	readsAnything bool
+	shaky         bool // reads a question that decoding found wrong
 }
 
 func (w *refWalker) fail(format string, a ...any) {
@@ -363,6 +408,14 @@ func (w *refWalker) Visit(node *ast.Node) {
 	case *ast.IdentifierNode:
 		w.readsAnything = true
 		name := n.Value
+		if w.callees[n] {
+			switch name {
+			case "flagged", "answered", "scored":
+			default:
+				w.fail("condition calls unknown function %s%s", quote(name), w.cc.v.suggest(name, ConditionFunctions))
+			}
+			return
+		}
 		if need, ok := builtinNames[name]; ok {
 			if need > w.ctx {
 				w.fail("%s", notYet(name, need))
@@ -374,6 +427,10 @@ func (w *refWalker) Visit(node *ast.Node) {
 			return
 		}
 		q := s.index.questions[name]
+		if q == nil && w.cc.v.lostID("question") {
+			w.shaky = true
+			return
+		}
 		if q == nil {
 			w.fail("condition uses unknown name %s%s", quote(name), w.cc.v.suggest(name, w.cc.v.known("question")))
 			return
@@ -383,7 +440,9 @@ func (w *refWalker) Visit(node *ast.Node) {
 		id, ok := n.Node.(*ast.IdentifierNode)
 		prop, ok2 := n.Property.(*ast.StringNode)
 		if ok && ok2 && id.Value == "dim" {
-			if s.index.dimensions[prop.Value] == nil {
+			if s.index.dimensions[prop.Value] == nil && w.cc.v.lostID("dimension") {
+				w.shaky = true
+			} else if s.index.dimensions[prop.Value] == nil {
 				w.fail("condition uses unknown dimension %s%s", quote(prop.Value), w.cc.v.suggest(prop.Value, w.cc.v.known("dimension")))
 			} else if !w.seen["dim:"+prop.Value] {
 				w.seen["dim:"+prop.Value] = true
@@ -411,7 +470,9 @@ func (w *refWalker) Visit(node *ast.Node) {
 		}
 		switch fn.Value {
 		case "flagged":
-			if s.index.flags[arg.Value] == nil {
+			if s.index.flags[arg.Value] == nil && w.cc.v.lostID("flag") {
+				w.shaky = true
+			} else if s.index.flags[arg.Value] == nil {
 				w.fail("condition asks about unknown flag %s%s", quote(arg.Value), w.cc.v.suggest(arg.Value, w.cc.v.known("flag")))
 			} else if w.ctx == inQuiz && w.before == flagPosition {
 				w.fail("a flag's condition may not ask about flags")
@@ -420,18 +481,96 @@ func (w *refWalker) Visit(node *ast.Node) {
 				w.c.flags = append(w.c.flags, arg.Value)
 			}
 		case "answered":
-			if q := s.index.questions[arg.Value]; q == nil {
+			if q := s.index.questions[arg.Value]; q == nil && w.cc.v.lostID("question") {
+				w.shaky = true
+			} else if q == nil {
 				w.fail("condition uses unknown question %s%s", quote(arg.Value), w.cc.v.suggest(arg.Value, w.cc.v.known("question")))
 			} else {
 				w.useQuestion(q)
 			}
 		case "scored":
-			if s.index.dimensions[arg.Value] == nil {
+			if s.index.dimensions[arg.Value] == nil && w.cc.v.lostID("dimension") {
+				w.shaky = true
+			} else if s.index.dimensions[arg.Value] == nil {
 				w.fail("condition uses unknown dimension %s%s", quote(arg.Value), w.cc.v.suggest(arg.Value, w.cc.v.known("dimension")))
 			}
 		}
 	case *ast.BinaryNode:
+		w.checkTypes(n)
 		w.checkValues(n)
+	}
+}
+
+// checkTypes catches a question compared as if it were of another kind,
+// such as a multi question with == or a scale with a label, and says how
+// to write what was meant, before the type checker says it in its words.
+func (w *refWalker) checkTypes(n *ast.BinaryNode) {
+	s := w.cc.set
+	question := func(x ast.Node) *Question {
+		if id, ok := x.(*ast.IdentifierNode); ok && !w.callees[id] {
+			if q := s.index.questions[id.Value]; q != nil && !w.cc.v.unsure[q] {
+				return q
+			}
+		}
+		return nil
+	}
+	q, other := question(n.Left), n.Right
+	if q == nil {
+		q, other = question(n.Right), n.Left
+	}
+	if q == nil {
+		return
+	}
+	str, isStr := other.(*ast.StringNode)
+	_, isNum := other.(*ast.IntegerNode)
+	_, isFloat := other.(*ast.FloatNode)
+	id := q.ID
+	switch n.Operator {
+	case "==", "!=", "<", "<=", ">", ">=":
+	case "in":
+		if (q.Kind == KindChoice || q.Kind == KindText) && isStr && n.Right != other {
+			w.fail("%s is a %s question, answered with one value, not a list; write %s == %q", quote(id), q.Kind, id, str.Value)
+		}
+		return
+	default:
+		return
+	}
+	switch q.Kind {
+	case KindMulti:
+		switch {
+		case isStr && n.Operator == "==":
+			w.fail("%s is a multi question, answered with a list of the options picked; to ask whether %q is among them, write %q in %s", quote(id), str.Value, str.Value, id)
+		case isStr && n.Operator == "!=":
+			w.fail("%s is a multi question, answered with a list of the options picked; to ask whether %q is not among them, write %q not in %s", quote(id), str.Value, str.Value, id)
+		case isNum || isFloat:
+			w.fail("%s is a multi question, answered with a list of the options picked; to compare how many, write len(%s) %s %s", quote(id), id, n.Operator, other.String())
+		}
+	case KindChoice, KindText:
+		if isNum || isFloat {
+			example := `"x"`
+			if len(q.Options) > 0 {
+				example = quote(q.Options[0].Value)
+			}
+			w.fail("%s is a %s question, answered with a value in quotes; compare it with one, such as %s %s %s", quote(id), q.Kind, id, n.Operator, example)
+		}
+	case KindScale, KindNumber:
+		if !isStr {
+			return
+		}
+		lo, hi := s.Range(q)
+		if q.Kind == KindScale {
+			for i, l := range s.Labels(q) {
+				if strings.EqualFold(strings.TrimSpace(l), strings.TrimSpace(str.Value)) {
+					w.fail("%s is a scale question, answered with a step from %d to %d; %q is step %d, so write %s %s %d", quote(id), lo, hi, str.Value, i+1, id, n.Operator, i+1)
+					return
+				}
+			}
+		}
+		example := lo
+		if x, err := strconv.Atoi(str.Value); err == nil {
+			example = x
+		}
+		w.fail("%s is a %s question, answered with a whole number from %d to %d; compare it with a number, such as %s %s %d", quote(id), q.Kind, lo, hi, id, n.Operator, example)
 	}
 }
 
@@ -448,6 +587,9 @@ func notYet(name string, need context) string {
 const flagPosition = -2
 
 func (w *refWalker) useQuestion(q *Question) {
+	if w.cc.v.unsure[q] {
+		w.shaky = true
+	}
 	if w.before >= 0 && q.Pos >= w.before {
 		w.fail("condition reads %s, which is not asked before this point", quote(q.ID))
 	}
@@ -484,14 +626,16 @@ func (w *refWalker) checkValues(n *ast.BinaryNode) {
 	s := w.cc.set
 	if ident.Value == "verdict" {
 		for _, l := range lits {
-			if s.index.verdicts[l] == nil {
+			if s.index.verdicts[l] == nil && w.cc.v.lostID("verdict") {
+				w.shaky = true
+			} else if s.index.verdicts[l] == nil {
 				w.fail("condition compares verdict with %s, which is no verdict's id%s", quote(l), w.cc.v.suggest(l, w.cc.v.known("verdict")))
 			}
 		}
 		return
 	}
 	q := s.index.questions[ident.Value]
-	if q == nil || (q.Kind != KindChoice && q.Kind != KindMulti) {
+	if q == nil || (q.Kind != KindChoice && q.Kind != KindMulti) || w.cc.v.unsure[q] {
 		return
 	}
 	for _, l := range lits {
@@ -558,6 +702,15 @@ func (s *Set) verdictIDs() []string {
 // word that shares nothing with got. Letter case is ignored, so "Title"
 // suggests "title". Ties go to the first in sorted order.
 func suggest(got string, candidates []string) string {
+	best := closest(got, candidates)
+	if best == "" {
+		return ""
+	}
+	return fmt.Sprintf(" (did you mean %s?)", quote(best))
+}
+
+// closest returns the candidate suggest would name, or "".
+func closest(got string, candidates []string) string {
 	g := []rune(strings.ToLower(got))
 	if len(g) == 0 {
 		return ""
@@ -576,10 +729,7 @@ func suggest(got string, candidates []string) string {
 			best, bestD = c, d
 		}
 	}
-	if best == "" {
-		return ""
-	}
-	return fmt.Sprintf(" (did you mean %s?)", quote(best))
+	return best
 }
 
 // distance is the optimal string alignment distance between a and b: the

@@ -128,8 +128,12 @@ func Load(name string, src []byte) (*Set, error) {
 		}
 		v.raw = raw
 		s = &Set{}
+		// A key of the wrong type or an unknown one does not stop here:
+		// validation goes on with what was decoded, and says nothing more
+		// of the keys found wrong, so that one run lists every problem.
 		decode(raw, reflect.ValueOf(s).Elem(), "", v)
-		if len(v.problems) > 0 {
+		if !anyKnown(raw) {
+			// Not a question set at all: what it lacks is everything.
 			return nil, v.err()
 		}
 		v.raw, raw = nil, nil // the Set says it all now; let the maps go
@@ -214,6 +218,7 @@ func decode(val any, rv reflect.Value, path string, v *validator) {
 			}
 			if err := u.UnmarshalText([]byte(str)); err != nil {
 				v.at(path, "%s", err)
+				v.excuse(path)
 			}
 			return
 		}
@@ -222,6 +227,9 @@ func decode(val any, rv reflect.Value, path string, v *validator) {
 	case reflect.Pointer:
 		e := reflect.New(rv.Type().Elem())
 		decode(val, e.Elem(), path, v)
+		if _, text := e.Interface().(encoding.TextUnmarshaler); text && v.isExcused(path) {
+			return // a condition of the wrong type stays absent rather than empty
+		}
 		rv.Set(e)
 	case reflect.Struct:
 		m, ok := val.(map[string]any)
@@ -233,7 +241,11 @@ func decode(val any, rv reflect.Value, path string, v *validator) {
 		for _, k := range slices.Sorted(maps.Keys(m)) {
 			i, ok := fields.index[k]
 			if !ok {
-				v.add(v.lines().line(join(path, k)), "%sunknown key %s%s", v.where(path), quote(k), v.suggest(k, fields.names))
+				hint := v.suggest(k, fields.names)
+				v.add(v.lines().line(join(path, k)), "%sunknown key %s%s", v.where(path), quote(k), hint)
+				if meant := closest(k, fields.names); meant != "" {
+					v.excuse(join(path, meant)) // the key it was meant to be is not missing
+				}
 				continue
 			}
 			decode(m[k], rv.Field(i), join(path, k), v)
@@ -309,6 +321,17 @@ func decode(val any, rv reflect.Value, path string, v *validator) {
 	}
 }
 
+// anyKnown reports whether raw has any key a set has at its top level.
+func anyKnown(raw map[string]any) bool {
+	known := fieldsOf(reflect.TypeOf(Set{})).index
+	for k := range raw {
+		if _, ok := known[k]; ok {
+			return true
+		}
+	}
+	return false
+}
+
 // fields lists a struct type's TOML keys, once per type.
 type fields struct {
 	index map[string]int // key to field index
@@ -341,6 +364,7 @@ func (v *validator) wrongType(path, want string, got any) {
 		key = "item " + key
 	}
 	v.add(v.lines().line(path), "%s%s should be %s, not %s", v.where(parentOf(path)), quote(key), want, tomlType(got))
+	v.excuse(path)
 }
 
 func parentOf(path string) string {

@@ -2,8 +2,10 @@ package questions
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"reflect"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -191,7 +193,43 @@ func TestBroken(t *testing.T) {
 			[]string{`name.toml:128: step "stop_texting": condition “texts >=”: unexpected token EOF (column 8)`}},
 		{"condition that is not true or false",
 			[]change{{`when = 'texts >= 3'`, `when = 'texts + 1'`}},
-			[]string{`name.toml:128: step "stop_texting": condition “texts + 1”: expected bool, but got int`}},
+			[]string{`name.toml:128: step "stop_texting": condition “texts + 1”: this is a number, not true or false; compare it with one, as in texts + 1 >= 50`}},
+		{"a multi question compared like a choice",
+			[]change{{`when = 'texts >= 3'`, `when = 'hurt == "trust"'`}},
+			[]string{`name.toml:128: step "stop_texting": "hurt" is a multi question, answered with a list of the options picked; to ask whether "trust" is among them, write "trust" in hurt`}},
+		{"a multi question compared like a choice, with !=",
+			[]change{{`when = 'texts >= 3'`, `when = 'hurt != "trust"'`}},
+			[]string{`name.toml:128: step "stop_texting": "hurt" is a multi question, answered with a list of the options picked; to ask whether "trust" is not among them, write "trust" not in hurt`}},
+		{"a multi question compared with a number",
+			[]change{{`when = 'texts >= 3'`, `when = 'hurt > 1'`}},
+			[]string{`name.toml:128: step "stop_texting": "hurt" is a multi question, answered with a list of the options picked; to compare how many, write len(hurt) > 1`}},
+		{"a choice question asked like a multi",
+			[]change{{`when = 'texts >= 3'`, `when = '"yes" in afraid'`}},
+			[]string{`name.toml:128: step "stop_texting": "afraid" is a choice question, answered with one value, not a list; write afraid == "yes"`}},
+		{"a choice question compared with a number",
+			[]change{{`when = 'texts >= 3'`, `when = 'afraid == 1'`}},
+			[]string{`name.toml:128: step "stop_texting": "afraid" is a choice question, answered with a value in quotes; compare it with one, such as afraid == "yes"`}},
+		{"a scale question compared with a label",
+			[]change{{`when = 'texts >= 3'`, `when = 'blame == "Agree"'`}},
+			[]string{`name.toml:128: step "stop_texting": "blame" is a scale question, answered with a step from 1 to 5; "Agree" is step 4, so write blame == 4`}},
+		{"a number question compared with text",
+			[]change{{`when = 'texts >= 3'`, `when = 'texts > "3"'`}},
+			[]string{`name.toml:128: step "stop_texting": "texts" is a number question, answered with a whole number from 0 to 10; compare it with a number, such as texts > 3`}},
+		{"an unknown function",
+			[]change{{`when = 'texts >= 3'`, `when = 'flaged("safety")'`}},
+			[]string{`name.toml:128: step "stop_texting": condition calls unknown function "flaged" (did you mean "flagged"?)`}},
+		{"an unknown builtin",
+			[]change{{`when = 'texts >= 3'`, `when = 'lenn(hurt) > 1'`}},
+			[]string{`name.toml:128: step "stop_texting": condition calls unknown function "lenn" (did you mean "len"?)`}},
+		{"a list that is not true or false",
+			[]change{{`when = 'texts >= 3'`, `when = 'hurt'`}},
+			[]string{`name.toml:128: step "stop_texting": condition “hurt”: this is a list, not true or false; ask whether it holds a value, as in "x" in hurt`}},
+		{"a missing weight is said to be missing",
+			[]change{{"weight = 2\n", ""}},
+			[]string{`name.toml:11: dimension "accountability": weight is missing; give it a number more than 0, such as 1`}},
+		{"a weight of 0",
+			[]change{{"weight = 2\n", "weight = 0\n"}},
+			[]string{`name.toml:14: dimension "accountability": weight must be more than 0, not 0`}},
 		{"empty condition",
 			[]change{{`when = 'texts >= 3'`, `when = ' '`}},
 			[]string{`name.toml:128: step "stop_texting": condition is empty`}},
@@ -325,6 +363,31 @@ func TestBroken(t *testing.T) {
 				`name.toml:21: dimension "space": unknown key "wieght" (did you mean "weight"?)`,
 				`name.toml:46: question "afraid", option "no": "points" should be a table, not a whole number`,
 				`name.toml:82: question "blame": "reverse" should be true or false, not a whole number`,
+			}},
+		{"keys found wrong while decoding, and problems found after, in one run",
+			[]change{
+				{"weight = 2\n", "wieght = 2\n"},
+				{`  kind = "number"`, `  kind = 5`},
+				{`  kind = "scale"`, `  kind = "scael"`},
+				{`id = "general"`, "id = \"general\"\nurgent = true"},
+				{`when = 'dim.accountability < 50'`, `when = 'dim.acountability < 50'`},
+				{`when = 'texts >= 3'`, `when = 'flaged("safety") || texts >= 3'`},
+				{`phase = "now"`, `phase = "nwo"`},
+				{`{ value = "told", label = "I told {him}", points = { accountability = 2 } }`, `{ value = "told", label = "I told {him}", points = { accountability = "2" } }`},
+				{`when = '"trust" in hurt'`, `when = 5`},
+				{`scale = "agree"`, `scale = ["agree"]`},
+			},
+			[]string{
+				`name.toml:14: dimension "accountability": unknown key "wieght" (did you mean "weight"?)`,
+				`name.toml:69: question "trust_detail": "when" should be text in quotes, not a whole number`,
+				`name.toml:72: question "trust_detail", option "told": "accountability" should be a number, not text`,
+				`name.toml:78: question "blame": unknown kind "scael" (did you mean "scale"?); the kinds are choice, multi, scale, number and text`,
+				`name.toml:79: question "blame": "scale" should be text in quotes, not a list`,
+				`name.toml:86: question "texts": "kind" should be text in quotes, not a whole number`,
+				`name.toml:112: verdict "not_yet": condition uses unknown dimension "acountability" (did you mean "accountability"?)`,
+				`name.toml:126: step "stop_texting": unknown phase "nwo" (did you mean "now"?)`,
+				`name.toml:128: step "stop_texting": condition calls unknown function "flaged" (did you mean "flagged"?)`,
+				`name.toml:132: resource "general": unknown key "urgent"`,
 			}},
 	}
 	for _, tt := range tests {
@@ -473,5 +536,47 @@ func TestManyProblems(t *testing.T) {
 	got := problems(t, "many.toml", err)
 	if len(got) != 101 || got[0] != `many.toml:1: unknown key "unknown_0"` || got[99] != `many.toml:100: unknown key "unknown_99"` || got[100] != "many.toml: 50 more problems not shown; fix these first" {
 		t.Errorf("%d problems: first %q, last two %q", len(got), got[0], got[len(got)-2:])
+	}
+}
+
+// TestEveryKeyOfTheWrongType gives each key of small.toml, one at a time, a
+// value of another type: loading goes on past it without a panic, says so
+// at the key's own line, and says nothing that follows only from it.
+func TestEveryKeyOfTheWrongType(t *testing.T) {
+	src := readSmall(t)
+	lines := strings.Split(src, "\n")
+	keyLine := regexp.MustCompile(`^(\s*)([a-z_]+) = (.*)$`)
+	tried := 0
+	for i, l := range lines {
+		m := keyLine.FindStringSubmatch(l)
+		if m == nil {
+			continue
+		}
+		wrong := "5"
+		if strings.HasPrefix(m[3], "5") || strings.HasPrefix(m[3], "0") || strings.HasPrefix(m[3], "1") || strings.HasPrefix(m[3], "2") || strings.HasPrefix(m[3], "10") {
+			wrong = `"five"`
+		}
+		if strings.HasSuffix(m[3], "[") { // a list that goes on below
+			continue
+		}
+		tried++
+		// Once with a value of another type, once with the key misspelt.
+		for _, edit := range []string{m[1] + m[2] + " = " + wrong, m[1] + m[2] + "x = " + m[3]} {
+			edited := append([]string(nil), lines...)
+			edited[i] = edit
+			_, err := Load("name.toml", []byte(strings.Join(edited, "\n")))
+			if err == nil {
+				t.Errorf("line %d: %s loads", i+1, edit)
+				continue
+			}
+			got := problems(t, "name.toml", err)
+			want := fmt.Sprintf("name.toml:%d: ", i+1)
+			if len(got) != 1 || !strings.HasPrefix(got[0], want) {
+				t.Errorf("line %d: %s gives:\n%s\nwant one problem at that line", i+1, edit, strings.Join(got, "\n"))
+			}
+		}
+	}
+	if tried < 40 {
+		t.Errorf("tried %d keys, want at least 40", tried)
 	}
 }

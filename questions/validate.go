@@ -46,6 +46,79 @@ type validator struct {
 	problems []Problem
 	ids      map[string][]string // known ids by kind, for suggestions
 	empty    *Env                // the environment with no answers, built once
+	// excused are the paths of keys that decoding found wrong (a value of
+	// the wrong type, or a key misspelt as another): what validation would
+	// say of them next follows from the problem said already.
+	excused map[string]bool
+	unsure  map[*Question]bool // see shaky
+}
+
+// shaky marks a question whose answers decoding could not make out (its
+// kind, options, scale or range was found wrong): conditions that read it
+// are not judged by what it seems to be.
+func (v *validator) shaky(q *Question) {
+	if v.unsure == nil {
+		v.unsure = map[*Question]bool{}
+	}
+	v.unsure[q] = true
+}
+
+// lostID reports whether decoding lost the id of an item of kind (it was
+// not text), so that a reference to an unknown id of that kind may well be
+// a reference to it.
+func (v *validator) lostID(kind string) bool {
+	pattern := map[string]string{"question": "section.question.id", "flag": "flag.id", "dimension": "dimension.id",
+		"phase": "phase.id", "verdict": "verdict.id"}[kind]
+	for p := range v.excused {
+		if withoutIndices(p) == pattern {
+			return true
+		}
+	}
+	return false
+}
+
+// given reports whether the set's text has a key at path.
+func (v *validator) given(path string) bool {
+	_, ok := v.lines().lines[path]
+	return ok
+}
+
+// excuse marks path as said already.
+func (v *validator) excuse(path string) {
+	if v.excused == nil {
+		v.excused = map[string]bool{}
+	}
+	v.excused[path] = true
+}
+
+// isExcused reports whether path, or a table or list it stands in, was
+// found wrong while decoding.
+func (v *validator) isExcused(path string) bool {
+	if len(v.excused) == 0 {
+		return false
+	}
+	for {
+		if v.excused[path] {
+			return true
+		}
+		i := strings.LastIndexByte(path, '.')
+		if i < 0 {
+			return false
+		}
+		path = path[:i]
+	}
+}
+
+// excusedKey reports whether any key named key was found wrong while
+// decoding, anywhere in the set: a misspelt flag or points elsewhere
+// explains a flag that nothing raises or a dimension that nothing feeds.
+func (v *validator) excusedKey(key string) bool {
+	for p := range v.excused {
+		if p == key || strings.HasSuffix(p, "."+key) || strings.Contains(p, "."+key+".") {
+			return true
+		}
+	}
+	return false
 }
 
 // lines returns the positions of the set's keys, scanning the text the
@@ -113,9 +186,23 @@ func (v *validator) add(line int, format string, a ...any) {
 	v.problems = append(v.problems, Problem{File: v.name, Line: line, Msg: fmt.Sprintf(format, a...)})
 }
 
-// at reports a problem with the item at path, at the line of path.
+// at reports a problem with the item at path, at the line of path, unless
+// decoding found that path wrong already.
 func (v *validator) at(path, format string, a ...any) {
+	if v.isExcused(path) {
+		return
+	}
 	v.add(v.lines().line(path), v.where(path)+format, a...)
+}
+
+// atKey reports a problem about the key of the item at path, at the line
+// of the key when it is there and of the item otherwise, unless decoding
+// found that key wrong already.
+func (v *validator) atKey(path, key, format string, a ...any) {
+	if v.isExcused(join(path, key)) {
+		return
+	}
+	v.at(path, format, a...)
 }
 
 func (v *validator) err() error {
@@ -258,7 +345,7 @@ var reserved = map[string]bool{
 func (v *validator) id(path, what, id string, seen map[string]string) {
 	switch {
 	case id == "":
-		v.at(path, "%s needs an id", what)
+		v.atKey(path, "id", "%s needs an id", what)
 	case !idPattern.MatchString(id):
 		v.at(join(path, "id"), "id %q should be lower-case letters, digits and _, starting with a letter", id)
 	case seen == nil:
@@ -374,7 +461,7 @@ func (v *validator) validate() {
 			v.at(path, "scale name %q should be lower-case letters, digits and _", name)
 		}
 		if len(sc.Labels) < 2 {
-			v.at(path, "a scale needs at least two labels")
+			v.atKey(path, "labels", "a scale needs at least two labels")
 		}
 		for i, l := range sc.Labels {
 			v.text(join(path, "labels"), strconv.Itoa(i), l, true)
@@ -392,7 +479,9 @@ func (v *validator) validate() {
 		v.text(path, "about", d.About, false)
 		v.text(path, "strong", d.Strong, true)
 		v.text(path, "weak", d.Weak, true)
-		if d.Weight <= 0 {
+		if d.Weight == 0 && !v.given(join(path, "weight")) {
+			v.atKey(path, "weight", "weight is missing; give it a number more than 0, such as 1")
+		} else if d.Weight <= 0 {
 			v.at(join(path, "weight"), "weight must be more than 0, not %g", d.Weight)
 		}
 	}
@@ -423,7 +512,7 @@ func (v *validator) validate() {
 		v.text(path, "title", sec.Title, true)
 		v.text(path, "intro", sec.Intro, false)
 		if len(sec.Questions) == 0 {
-			v.at(path, "section has no questions")
+			v.atKey(path, "question", "section has no questions")
 		}
 		for j, q := range sec.Questions {
 			qpath := fmt.Sprintf("%s.question.%d", path, j)
@@ -431,6 +520,11 @@ func (v *validator) validate() {
 			q.Pos = len(s.order)
 			s.order = append(s.order, q)
 			v.id(qpath, "a question", q.ID, seen)
+			for _, key := range []string{"kind", "options", "scale", "min", "max"} {
+				if v.isExcused(join(qpath, key)) {
+					v.shaky(q)
+				}
+			}
 			if reserved[q.ID] {
 				v.at(join(qpath, "id"), "id %q is a word conditions use for themselves; choose another", q.ID)
 			} else if q.ID != "" && ix.questions[q.ID] == nil {
@@ -438,7 +532,7 @@ func (v *validator) validate() {
 			}
 		}
 	}
-	if len(s.order) == 0 {
+	if len(s.order) == 0 && !v.isExcused("section") {
 		v.add(0, "set has no questions; add a [[section]] with at least one [[section.question]]")
 	}
 
@@ -450,7 +544,7 @@ func (v *validator) validate() {
 		}
 	}
 	for i, d := range s.Dimensions {
-		if d.ID != "" && !fed[d.ID] {
+		if d.ID != "" && !fed[d.ID] && !v.excusedKey("dimension") && !v.excusedKey("points") {
 			v.at(fmt.Sprintf("dimension.%d", i), "no question feeds this dimension; give a question dimension = %q or option points", d.ID)
 		}
 	}
@@ -491,7 +585,7 @@ func (v *validator) validate() {
 		if f.When != nil {
 			flagRaised[f.ID] = true
 		}
-		if f.ID != "" && !flagRaised[f.ID] {
+		if f.ID != "" && !flagRaised[f.ID] && !v.excusedKey("flag") && !v.isExcused(join(path, "when")) {
 			v.at(path, "no option raises this flag and it has no condition; name it in an option's flag or give it a when")
 		}
 	}
@@ -515,7 +609,7 @@ func (v *validator) validate() {
 		}
 	}
 
-	if len(s.Verdicts) == 0 {
+	if len(s.Verdicts) == 0 && !v.isExcused("verdict") {
 		v.add(0, "set has no verdicts; add at least one [[verdict]], the last one with no condition")
 	}
 	catchAll := -1
@@ -530,7 +624,7 @@ func (v *validator) validate() {
 			v.at(path, "this verdict is never reached, as verdict %q before it always holds", s.Verdicts[catchAll].ID)
 			continue
 		}
-		if vd.When == nil || (vd.When.constant && vd.When.prog != nil && vd.When.Holds(v.emptyEnv())) {
+		if vd.When == nil && !v.isExcused(join(path, "when")) || vd.When != nil && (vd.When.constant && vd.When.prog != nil && vd.When.Holds(v.emptyEnv())) {
 			catchAll = i
 		}
 	}
@@ -538,7 +632,7 @@ func (v *validator) validate() {
 		v.at(fmt.Sprintf("verdict.%d.when", last), "the last verdict must always hold (no condition, or when = \"true\"), so that every set of answers gets a verdict")
 	}
 
-	if len(s.Steps) > 0 && len(s.Phases) == 0 {
+	if len(s.Steps) > 0 && len(s.Phases) == 0 && !v.isExcused("phase") {
 		v.add(0, "set has steps but no phases; add [[phase]] tables for the steps to name")
 	}
 	seen = map[string]string{}
@@ -548,8 +642,8 @@ func (v *validator) validate() {
 		v.text(path, "text", st.Text, true)
 		v.text(path, "because", st.Because, false)
 		if st.Phase == "" {
-			v.at(path, "step needs a phase")
-		} else if ix.phases[st.Phase] == nil && len(s.Phases) > 0 {
+			v.atKey(path, "phase", "step needs a phase")
+		} else if ix.phases[st.Phase] == nil && len(s.Phases) > 0 && !v.lostID("phase") {
 			v.at(join(path, "phase"), "unknown phase %q%s", st.Phase, v.suggest(st.Phase, v.known("phase")))
 		}
 		compile(path, st.When, inReport, -1)
@@ -634,7 +728,7 @@ func (v *validator) question(path string, q *Question, fed, flagRaised map[strin
 	switch q.Kind {
 	case KindChoice, KindMulti, KindScale, KindNumber, KindText:
 	case "":
-		v.at(path, "question needs a kind: choice, multi, scale, number or text")
+		v.atKey(path, "kind", "question needs a kind: choice, multi, scale, number or text")
 		markRefs(q, fed, flagRaised)
 		return
 	default:
@@ -659,13 +753,15 @@ func (v *validator) question(path string, q *Question, fed, flagRaised map[strin
 	switch q.Kind {
 	case KindScale:
 		if q.Scale == "" {
-			v.at(path, "a scale question needs scale = the name of a [scale.NAME] table")
+			v.atKey(path, "scale", "a scale question needs scale = the name of a [scale.NAME] table")
 		} else if s.Scales[q.Scale] == nil {
 			v.at(join(path, "scale"), "unknown scale %q%s", q.Scale, v.suggest(q.Scale, v.known("scale")))
 		}
 	case KindNumber:
 		if q.Min == nil || q.Max == nil {
-			v.at(path, "a number question needs min and max")
+			if !v.isExcused(join(path, "min")) && !v.isExcused(join(path, "max")) {
+				v.at(path, "a number question needs min and max")
+			}
 		} else if *q.Min >= *q.Max {
 			v.at(join(path, "max"), "max (%d) must be more than min (%d)", *q.Max, *q.Min)
 		} else if float64(*q.Max)-float64(*q.Min) > 1000 {
@@ -674,6 +770,7 @@ func (v *validator) question(path string, q *Question, fed, flagRaised map[strin
 	case KindMulti:
 		lo, hi := s.Range(q)
 		switch {
+		case v.isExcused(join(path, "options")):
 		case lo < 0:
 			v.at(join(path, "min"), "min must not be negative, not %d", lo)
 		case hi > len(q.Options):
@@ -686,12 +783,13 @@ func (v *validator) question(path string, q *Question, fed, flagRaised map[strin
 		switch {
 		case q.Kind != KindScale && q.Kind != KindNumber:
 			v.at(join(path, "dimension"), "only scale and number questions feed a dimension directly; a choice question gives points per option")
+		case s.index.dimensions[q.Dimension] == nil && v.lostID("dimension"):
 		case s.index.dimensions[q.Dimension] == nil:
 			v.at(join(path, "dimension"), "unknown dimension %q%s", q.Dimension, v.suggest(q.Dimension, v.known("dimension")))
 		default:
 			fed[q.Dimension] = true
 		}
-	} else if q.Reverse {
+	} else if q.Reverse && !v.isExcused(join(path, "dimension")) {
 		v.at(join(path, "reverse"), "reverse has no effect without a dimension")
 	}
 	if !hasOptions {
@@ -699,7 +797,7 @@ func (v *validator) question(path string, q *Question, fed, flagRaised map[strin
 	}
 	tooFew := len(q.Options) < 2
 	if tooFew {
-		v.at(path, "a %s question needs at least two options", q.Kind)
+		v.atKey(path, "options", "a %s question needs at least two options", q.Kind)
 	}
 	values := map[string]bool{}
 	type span struct {
@@ -721,7 +819,8 @@ func (v *validator) question(path string, q *Question, fed, flagRaised map[strin
 		v.text(opath, "label", o.Label, true)
 		v.text(opath, "help", o.Help, false)
 		if o.Flag != "" {
-			if s.index.flags[o.Flag] == nil {
+			if s.index.flags[o.Flag] == nil && v.lostID("flag") {
+			} else if s.index.flags[o.Flag] == nil {
 				v.at(join(opath, "flag"), "unknown flag %q%s", o.Flag, v.suggest(o.Flag, v.known("flag")))
 			} else {
 				flagRaised[o.Flag] = true
@@ -733,6 +832,10 @@ func (v *validator) question(path string, q *Question, fed, flagRaised map[strin
 		}
 		for _, d := range slices.Sorted(maps.Keys(o.Points)) {
 			if s.index.dimensions[d] == nil {
+				if v.lostID("dimension") {
+					unknownDim = true
+					continue
+				}
 				v.at(join(opath, "points"), "points for unknown dimension %q%s", d, v.suggest(d, v.known("dimension")))
 				unknownDim = true
 				continue
@@ -749,7 +852,7 @@ func (v *validator) question(path string, q *Question, fed, flagRaised map[strin
 		sp := spans[d]
 		switch {
 		case sp.lo != sp.hi:
-		case tooFew || unknownDim: // the cause is said already
+		case tooFew || unknownDim || v.excusedPoints(path, q, d): // the cause is said already
 		case sp.n == 1:
 			v.at(path, "only option %q gives points to %q, so the answer cannot move it; an option without points for a dimension does not count for it", sp.first, d)
 			continue
@@ -762,6 +865,17 @@ func (v *validator) question(path string, q *Question, fed, flagRaised map[strin
 		}
 		fed[d] = true
 	}
+}
+
+// excusedPoints reports whether decoding found wrong the points any
+// option of q gives to dim.
+func (v *validator) excusedPoints(path string, q *Question, dim string) bool {
+	for k := range q.Options {
+		if v.isExcused(fmt.Sprintf("%s.options.%d.points.%s", path, k, dim)) {
+			return true
+		}
+	}
+	return false
 }
 
 // markRefs counts the dimensions and flags a question names as fed and
@@ -809,6 +923,9 @@ func (v *validator) readiness() {
 			return
 		}
 		q := s.index.questions[id]
+		if q == nil && v.lostID("question") {
+			return
+		}
 		if q == nil {
 			v.at("readiness."+key, "unknown question %q%s", id, v.suggest(id, v.known("question")))
 			return

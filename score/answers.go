@@ -88,9 +88,11 @@ func ReadAnswers(name string, r io.Reader, s *questions.Set) (*Answers, error) {
 	case raw.Set == "":
 		add(0, "no set id; the file should start with set = %q", s.ID)
 	case raw.Set != s.ID:
-		add(line("set"), "these answers are for set %q, not %q; pass -set with the file they were given to", raw.Set, s.ID)
+		// Every answer would be checked against the wrong questions:
+		// the one line that matters is this one.
+		return nil, problem(name, line("set"), "these answers are for set %q, not %q; pass -set with the file they were given to", raw.Set, s.ID)
 	case raw.Version != "" && raw.Version != s.Version:
-		add(line("version"), "these answers are for version %s of %q, not %s; pass -set with that version's file", raw.Version, s.ID, s.Version)
+		return nil, problem(name, line("version"), "these answers are for version %s of %q, not %s; pass -set with that version's file", raw.Version, s.ID, s.Version)
 	}
 	a := &Answers{Set: s.ID, Version: s.Version, Hash: raw.Hash, Partner: raw.Partner, Values: map[string]any{}}
 	if a.Hash == "" {
