@@ -177,7 +177,7 @@ func TestUsageErrors(t *testing.T) {
 		{[]string{"new", "a.toml", "b.toml"}, 2, "", "amends: new takes one file name, such as: amends new my-set.toml\nRun \"amends help\" for usage.\n"},
 		{[]string{"check", "-x"}, 2, "", "amends: check: flag provided but not defined: -x\nRun \"amends help\" for usage.\n"},
 		{[]string{"check", "-h"}, 0, "", "usage: amends check [FILE ...]\n"},
-		{[]string{"help"}, 0, usage, ""},
+		{[]string{"help"}, 0, manual(), ""},
 	}
 	for _, tt := range tests {
 		code, out, errOut := runAmends(t, tt.args...)

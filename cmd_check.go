@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 
-	"amends/internal/file"
 	"amends/internal/text"
 	"amends/questions"
 )
@@ -18,7 +17,7 @@ func loadSet(path string) (*questions.Set, error) {
 }
 
 func runCheck(args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("check", "[FILE ...]", stderr)
+	fs := newFlags("check", stderr)
 	if err := parse(fs, args, stderr); err != nil {
 		return err
 	}
@@ -59,21 +58,4 @@ func summary(s *questions.Set) string {
 	return fmt.Sprintf("%s, %s, %s, %s, %s",
 		text.Plural(len(s.Sections), "section"), text.Plural(len(s.Questions()), "question"),
 		text.Plural(len(s.Dimensions), "dimension"), text.Plural(len(s.Verdicts), "verdict"), text.Plural(len(s.Steps), "step"))
-}
-
-func runNew(args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("new", "[-force] FILE", stderr)
-	force := fs.Bool("force", false, "replace FILE if it exists")
-	if err := parse(fs, args, stderr); err != nil {
-		return err
-	}
-	if fs.NArg() != 1 {
-		return usagef("new takes one file name, such as: amends new my-set.toml")
-	}
-	path := fs.Arg(0)
-	if err := file.Write(path, questions.BuiltinSource(), 0o644, *force); err != nil {
-		return err
-	}
-	fmt.Fprintf(stdout, "Wrote the built-in set to %s. Change its id, edit it, then run: amends check %s\n", path, path)
-	return nil
 }

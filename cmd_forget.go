@@ -17,7 +17,7 @@ import (
 // what it deletes first. Reports and answers files the person saved are
 // theirs, and are left alone.
 func runForget(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
-	flags := newFlags("forget", "", stderr)
+	flags := newFlags("forget", stderr)
 	if err := parse(flags, args, stderr); err != nil {
 		return err
 	}

@@ -9,7 +9,7 @@ import (
 )
 
 func runReport(args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("report", "-answers FILE [-set FILE] -o REPORT.pdf [-force] [-paper a4|letter] [-answers-appendix]", stderr)
+	fs := newFlags("report", stderr)
 	answersPath := fs.String("answers", "", "the answers `file` to report on (written by amends take)")
 	setPath := fs.String("set", "", "the question set `file` the answers belong to (default: the built-in set)")
 	out := fs.String("o", "", "write the PDF report to `file`")

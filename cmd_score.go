@@ -10,7 +10,7 @@ import (
 )
 
 func runScore(args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("score", "-answers FILE [-set FILE] [-json]", stderr)
+	fs := newFlags("score", stderr)
 	answersPath := fs.String("answers", "", "the answers `file` to score (written by amends take)")
 	setPath := fs.String("set", "", "the question set `file` the answers belong to (default: the built-in set)")
 	asJSON := fs.Bool("json", false, "print the result as JSON, for scripts")

@@ -4,25 +4,18 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
-	"os/signal"
 	"path/filepath"
 	"strconv"
 	"strings"
-	"sync"
-	"syscall"
 	"time"
 
-	"golang.org/x/term"
-
 	"amends/internal/file"
-	"amends/internal/text"
 	"amends/quiz"
 )
 
 func runTake(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
-	fs := newFlags("take", "[-set FILE] [-o REPORT.pdf] [-plain] [-resume] [-private] [-force]", stderr)
+	fs := newFlags("take", stderr)
 	setPath := fs.String("set", "", "take the question set in `FILE` (default: the built-in set)")
 	out := fs.String("o", "", "write the report to `REPORT.pdf` at the end, without asking")
 	plain := fs.Bool("plain", false, "ask line by line, with no cursor movement or colour (screen readers, pipes)")
@@ -52,7 +45,7 @@ func runTake(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		return err
 	}
 	if *resume && *setPath == "" {
-		*setPath = resumeSource(stateDir)
+		*setPath = quiz.ResumeSource(stateDir)
 	}
 	set, err := loadSet(*setPath)
 	if err != nil {
@@ -85,7 +78,7 @@ func runTake(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	stop := handleSignals(sess, restore, stderr)
 	defer stop()
 
-	if err := pickUp(sess, *resume, *private, kept); err != nil {
+	if err := sess.PickUp(kept, *resume, *private); err != nil {
 		return ended(sess, err, stderr)
 	}
 	return ended(sess, sess.Run(), stderr)
@@ -107,96 +100,6 @@ func ended(sess *quiz.Session, err error, stderr io.Writer) error {
 	return err
 }
 
-// pickUp looks for answers kept from an earlier run of the same set and,
-// when asked to or when the person agrees, carries on from them.
-func pickUp(sess *quiz.Session, resume, private bool, path string) error {
-	if path == "" {
-		return nil
-	}
-	if private {
-		if _, err := os.Stat(path); err == nil {
-			sess.Asker.Say(fmt.Sprintf("Answers from an earlier run are still kept in %s; private mode leaves them alone (\"amends forget\" deletes them).", path))
-		}
-		return nil
-	}
-	p, err := quiz.LoadProgress(path)
-	if errors.Is(err, fs.ErrNotExist) {
-		if resume {
-			sess.Asker.Say("There is nothing to carry on from, so this starts at the beginning.")
-		}
-		return nil
-	}
-	if err != nil {
-		sess.Asker.Say("Earlier progress could not be read: " + err.Error())
-		return nil
-	}
-	if p.Set != sess.Set.ID {
-		return nil
-	}
-	r := p.Restore(sess.Set)
-	n := len(r.Answers.Values)
-	if !resume {
-		if n == 0 {
-			return nil
-		}
-		i, err := sess.Asker.Choose(fmt.Sprintf("You stopped part-way through last time; %s %s kept.", text.Plural(n, "answer"), text.Agree(n, "is", "are")),
-			[]string{"Carry on where I left off", "Start again (the kept answers are deleted)"}, 0)
-		if err != nil {
-			return err
-		}
-		if i == 1 {
-			if err := os.Remove(path); err != nil && !errors.Is(err, fs.ErrNotExist) {
-				return err
-			}
-			return nil
-		}
-	}
-	sess.Answers, sess.Resumed = r.Answers, true
-	if !r.Changed {
-		// Where the person was, which may be before the first unanswered
-		// question if they had gone back; after a change, only the
-		// answers that no longer fit are asked.
-		sess.Position = p.Position
-	}
-	if r.Changed {
-		msg := "The question set has changed since you started"
-		if p.Version != sess.Set.Version && p.Version != "" {
-			msg += fmt.Sprintf(" (it was version %s, it is now %s)", p.Version, sess.Set.Version)
-		}
-		msg += "."
-		if len(r.Dropped) == 0 {
-			msg += fmt.Sprintf(" All %s still fit, so nothing needs asking again.", text.Plural(n, "answer"))
-		} else {
-			d := len(r.Dropped)
-			msg += fmt.Sprintf(" %s no longer %s and will be asked again where the question is still there; the other %s %s kept.",
-				text.Capital(text.Plural(d, "answer")), text.Agree(d, "fits", "fit"), text.Plural(n, "answer"), text.Agree(n, "is", "are"))
-		}
-		sess.Notice = msg
-	}
-	return nil
-}
-
-// resumeSource finds the set to resume when -set is not given: the
-// built-in set if it has progress, else the only other set that does.
-func resumeSource(dir string) string {
-	files, _ := quiz.StateFiles(dir)
-	found := ""
-	for _, f := range files {
-		p, err := quiz.LoadProgress(f)
-		if err != nil {
-			continue
-		}
-		if p.Source == "" {
-			return ""
-		}
-		if found != "" && found != p.Source {
-			return ""
-		}
-		found = p.Source
-	}
-	return found
-}
-
 // checkReportPath fails early, before any question, when -o cannot be written.
 func checkReportPath(path string, force bool) error {
 	if fi, err := os.Stat(path); err == nil {
@@ -211,55 +114,6 @@ func checkReportPath(path string, force bool) error {
 		return fmt.Errorf("%s: the folder %s does not exist", path, filepath.Dir(path))
 	}
 	return nil
-}
-
-// newAsker returns the terminal asker when stdin and stdout are both
-// terminals (survey hangs or panics otherwise) and plain mode was not
-// asked for, else the plain one. restore puts the terminal back as it
-// was, for an exit in the middle of a prompt.
-func newAsker(plain bool, stdin io.Reader, stdout, stderr io.Writer) (quiz.Asker, func()) {
-	in, inOK := stdin.(*os.File)
-	out, outOK := stdout.(*os.File)
-	interactive := !plain && inOK && outOK && os.Getenv("TERM") != "dumb" &&
-		term.IsTerminal(int(in.Fd())) && term.IsTerminal(int(out.Fd()))
-	if !interactive {
-		return quiz.NewPlain(stdin, stdout), func() {}
-	}
-	state, err := term.GetState(int(in.Fd()))
-	restore := func() {
-		if err == nil {
-			term.Restore(int(in.Fd()), state)
-		}
-		fmt.Fprint(out, "\x1b[?25h") // survey may have hidden the cursor
-	}
-	return quiz.NewTerminal(in, out, stderr), restore
-}
-
-// handleSignals makes Ctrl-C (outside survey's raw mode), SIGTERM and
-// SIGHUP end the quiz cleanly: the terminal restored, the person told
-// what is kept, exit 130. Progress is already on disk after every answer.
-func handleSignals(sess *quiz.Session, restore func(), stderr io.Writer) (stop func()) {
-	sigs := make(chan os.Signal, 1)
-	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
-	done := make(chan struct{})
-	var once sync.Once
-	go func() {
-		select {
-		case <-sigs:
-		case <-done:
-			return
-		}
-		msg := sess.Stop()
-		restore()
-		fmt.Fprintf(stderr, "\n%s\n", msg)
-		os.Exit(exitInterrupt)
-	}()
-	return func() {
-		once.Do(func() {
-			signal.Stop(sigs)
-			close(done)
-		})
-	}
 }
 
 // reportDate is today, or SOURCE_DATE_EPOCH when set, for reproducible reports.

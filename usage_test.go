@@ -1,0 +1,50 @@
+package main
+
+import (
+	"os"
+	"strings"
+	"testing"
+)
+
+func TestManual(t *testing.T) {
+	m := manual()
+	for _, want := range []string{
+		"Amends is an honest look, in the terminal,",
+		"\nUsage:\n\n  amends                         take the built-in set",
+		"\n  amends version\n\nRun \"amends COMMAND -h\" for a command's flags.\n",
+		"Your report is in report.pdf (only you can read it).\n",
+	} {
+		if !strings.Contains(m, want) {
+			t.Errorf("the manual lacks %q:\n%s", want, m)
+		}
+	}
+	if strings.Contains(m, "//") || strings.Contains(m, "This comment is the manual") {
+		t.Errorf("the manual has the comment's markup:\n%s", m)
+	}
+	for name, want := range map[string]string{
+		"take":   "[-set FILE] [-o REPORT.pdf] [-plain] [-resume] [-private] [-force]",
+		"check":  "[FILE ...]",
+		"new":    "[-force] FILE",
+		"score":  "-answers FILE [-set FILE] [-json]",
+		"report": "-answers FILE [-set FILE] -o REPORT.pdf [-force] [-paper a4|letter] [-answers-appendix]",
+		"forget": "",
+	} {
+		if got := synopsis(name); got != want {
+			t.Errorf("synopsis(%q) = %q, want %q", name, got, want)
+		}
+	}
+}
+
+// The README shows the manual's usage block; this keeps the two the same.
+func TestReadmeUsage(t *testing.T) {
+	b, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := manual()
+	block := m[strings.Index(m, "\n  amends ")+1 : strings.Index(m, "\n\nRun ")]
+	block = strings.ReplaceAll("\n"+block, "\n  ", "\n")[1:]
+	if !strings.Contains(string(b), "```\n"+block+"\n```\n") {
+		t.Errorf("README.md should show the usage block of main.go's doc comment:\n%s", block)
+	}
+}
