@@ -27,25 +27,29 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 	}
 	failed := 0
 	for _, p := range paths {
-		var s *questions.Set
-		var err error
+		var c *questions.Checked
+		name := p
 		if p == "" {
 			// Check the built-in set from its source, as an author's set
 			// is checked; Builtin itself trusts its snapshot.
-			s, err = questions.Load(questions.BuiltinName, questions.BuiltinSource())
+			c = questions.Check(questions.BuiltinName, questions.BuiltinSource())
+			name = "the built-in set"
 		} else {
-			s, err = loadSet(p)
+			c = questions.CheckFile(p)
 		}
-		if err != nil {
+		for _, pr := range c.Problems {
+			fmt.Fprintf(stderr, "amends: %s\n", pr)
+		}
+		if c.Errors() > 0 {
 			failed++
-			exitCode(err, stderr)
 			continue
 		}
-		name := p
-		if name == "" {
-			name = "the built-in set"
+		fine := "is fine"
+		if n := c.Warnings(); n > 0 {
+			fine = "works, with " + text.Plural(n, "warning")
 		}
-		fmt.Fprintf(stdout, "%s: %q %s is fine: %s\n", name, s.ID, s.Version, summary(s))
+		s := c.Set
+		fmt.Fprintf(stdout, "%s: %q %s %s: %s\n", name, s.ID, s.Version, fine, summary(s))
 	}
 	if failed > 0 {
 		return exitError{code: exitFail}

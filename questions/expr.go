@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"maps"
+	"math"
 	"reflect"
 	"slices"
 	"strconv"
@@ -211,6 +212,9 @@ type condCompiler struct {
 	set    *Set
 	v      *validator
 	config *conf.Config
+	// warnings are what the last compile found likely wrong but not
+	// wrong, such as a comparison that always holds; the caller takes them.
+	warnings []string
 }
 
 func newCondCompiler(v *validator) *condCompiler {
@@ -498,7 +502,132 @@ func (w *refWalker) Visit(node *ast.Node) {
 	case *ast.BinaryNode:
 		w.checkTypes(n)
 		w.checkValues(n)
+		w.checkRange(n)
 	}
+}
+
+// checkRange catches a comparison of a number with a value that makes it
+// come out the same for every answer, such as `own_name >= 9` on a scale
+// of five steps or `dim.space > 120`: one that never holds is an error,
+// one that always holds a warning.
+func (w *refWalker) checkRange(n *ast.BinaryNode) {
+	switch n.Operator {
+	case "<", "<=", ">", ">=", "==", "!=":
+	default:
+		return
+	}
+	lo, hi, zero, what, ok := w.numberRange(n.Left)
+	c, isLit := numberLiteral(n.Right)
+	op := n.Operator
+	if !ok || !isLit {
+		lo, hi, zero, what, ok = w.numberRange(n.Right)
+		c, isLit = numberLiteral(n.Left)
+		op = map[string]string{"<": ">", "<=": ">=", ">": "<", ">=": "<=", "==": "==", "!=": "!="}[op]
+	}
+	if !ok || !isLit {
+		return
+	}
+	holds := func(x float64) bool {
+		switch op {
+		case "<":
+			return x < c
+		case "<=":
+			return x <= c
+		case ">":
+			return x > c
+		case ">=":
+			return x >= c
+		case "==":
+			return x == c
+		}
+		return x != c
+	}
+	// Answers and scores are whole numbers; a comparison with c changes
+	// only about c, so these points stand for all of them.
+	points := []float64{lo, hi, math.Floor(c) - 1, math.Floor(c), math.Ceil(c), math.Ceil(c) + 1}
+	some, all := false, true
+	for _, x := range points {
+		if x < lo || x > hi {
+			continue
+		}
+		h := holds(x)
+		some, all = some || h, all && h
+	}
+	if zero {
+		h := holds(0)
+		some, all = some || h, all && h
+	}
+	switch {
+	case !some:
+		w.fail("the comparison “%s” never holds, as %s", n.String(), what)
+	case all:
+		w.cc.warnings = append(w.cc.warnings, fmt.Sprintf("the comparison “%s” always holds, as %s; it can be left out", n.String(), what))
+	}
+}
+
+// numberRange gives the values a number in a condition can take: a scale
+// or number question's answers (and 0 when it is unanswered, zero), a
+// score, or how many options of a multi question are picked; with words
+// that say so.
+func (w *refWalker) numberRange(x ast.Node) (lo, hi float64, zero bool, what string, ok bool) {
+	s := w.cc.set
+	switch n := x.(type) {
+	case *ast.IdentifierNode:
+		if n.Value == "composite" {
+			return 0, 100, false, "the overall score is 0 to 100", true
+		}
+		q := s.index.questions[n.Value]
+		if q == nil || w.cc.v.unsure[q] || (q.Kind != KindScale && q.Kind != KindNumber) {
+			return
+		}
+		l, h := s.Range(q)
+		if h <= l {
+			return
+		}
+		what = fmt.Sprintf("%s is answered %d to %d", quote(q.ID), l, h)
+		if l > 0 || h < 0 {
+			what += ", and reads 0 when unanswered"
+		}
+		return float64(l), float64(h), true, what, true
+	case *ast.MemberNode:
+		id, ok1 := n.Node.(*ast.IdentifierNode)
+		prop, ok2 := n.Property.(*ast.StringNode)
+		if ok1 && ok2 && id.Value == "dim" && s.index.dimensions[prop.Value] != nil {
+			return 0, 100, false, "a dimension's score is 0 to 100", true
+		}
+	case *ast.BuiltinNode:
+		if n.Name != "len" || len(n.Arguments) != 1 {
+			return
+		}
+		id, isID := n.Arguments[0].(*ast.IdentifierNode)
+		if !isID {
+			return
+		}
+		q := s.index.questions[id.Value]
+		if q == nil || w.cc.v.unsure[q] || q.Kind != KindMulti {
+			return
+		}
+		_, h := s.Range(q)
+		return 0, float64(h), false, fmt.Sprintf("at most %d of the options of %s can be picked", h, quote(q.ID)), true
+	}
+	return
+}
+
+// numberLiteral returns the value of a number written in a condition.
+func numberLiteral(x ast.Node) (float64, bool) {
+	switch n := x.(type) {
+	case *ast.IntegerNode:
+		return float64(n.Value), true
+	case *ast.FloatNode:
+		return n.Value, true
+	case *ast.UnaryNode:
+		if n.Operator == "-" {
+			if v, ok := numberLiteral(n.Node); ok {
+				return -v, true
+			}
+		}
+	}
+	return 0, false
 }
 
 // checkTypes catches a question compared as if it were of another kind,

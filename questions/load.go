@@ -41,13 +41,20 @@ type Problem struct {
 	File string
 	Line int // 0 when the problem belongs to the whole file
 	Msg  string
+	// Warning marks what is likely a mistake but does not stop the set
+	// from working: Load says nothing of it; Check does.
+	Warning bool
 }
 
 func (p Problem) String() string {
-	if p.Line > 0 {
-		return fmt.Sprintf("%s:%d: %s", p.File, p.Line, p.Msg)
+	msg := p.Msg
+	if p.Warning {
+		msg = "warning: " + msg
 	}
-	return fmt.Sprintf("%s: %s", p.File, p.Msg)
+	if p.Line > 0 {
+		return fmt.Sprintf("%s:%d: %s", p.File, p.Line, msg)
+	}
+	return fmt.Sprintf("%s: %s", p.File, msg)
 }
 
 // Error is every problem found in a set, in the order of its lines.
@@ -66,19 +73,29 @@ func (e *Error) Error() string {
 
 // LoadFile reads and loads the set at path. Messages name the file as path.
 func LoadFile(path string) (*Set, error) {
+	src, err := readSet(path)
+	if err != nil {
+		return nil, err
+	}
+	return Load(path, src)
+}
+
+// readSet reads the file at path, or as much of it as shows that it is
+// larger than MaxSize.
+func readSet(path string) ([]byte, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, fileError(path, err)
 	}
 	defer f.Close()
 	if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() && fi.Size() > MaxSize {
-		return Load(path, make([]byte, MaxSize+1)) // refused for its size, unread
+		return make([]byte, MaxSize+1), nil // refused for its size, unread
 	}
 	src, err := io.ReadAll(io.LimitReader(f, MaxSize+1))
 	if err != nil {
 		return nil, fileError(path, err)
 	}
-	return Load(path, src)
+	return src, nil
 }
 
 func fileError(path string, err error) error {
@@ -93,25 +110,41 @@ func fileError(path string, err error) error {
 // returns either a set ready to use or an *Error listing every problem
 // found, each with its line.
 func Load(name string, src []byte) (*Set, error) {
+	s, v, err := load(name, src)
+	if err != nil {
+		return nil, err
+	}
+	if len(v.problems) > 0 {
+		return nil, v.err()
+	}
+	return s, nil
+}
+
+// load reads src as Load does, but returns the set and its validator even
+// when validation found problems, so that Check can go on to what the
+// set's rules can reach. The error is for a file that is not a set at all
+// (too large, not UTF-8 or TOML, none of a set's keys): then there is no
+// set to look further into.
+func load(name string, src []byte) (*Set, *validator, error) {
 	fail := func(line int, format string, a ...any) error {
 		return &Error{Problems: []Problem{{File: name, Line: line, Msg: fmt.Sprintf(format, a...)}}}
 	}
 	if len(src) > MaxSize {
-		return nil, fail(0, "file is larger than %d MiB; a question set is a small text file", MaxSize>>20)
+		return nil, nil, fail(0, "file is larger than %d MiB; a question set is a small text file", MaxSize>>20)
 	}
 	if !utf8.Valid(src) {
 		at := firstInvalidUTF8(src)
 		before := string(src[:at])
 		line := 1 + strings.Count(before, "\n")
 		col := 1 + utf8.RuneCountInString(before[strings.LastIndexByte(before, '\n')+1:])
-		return nil, fail(line, "column %d: byte 0x%02x is not UTF-8 text; save the file as UTF-8", col, src[at])
+		return nil, nil, fail(line, "column %d: byte 0x%02x is not UTF-8 text; save the file as UTF-8", col, src[at])
 	}
 	text := string(src)
 	// The toml package takes time that grows with the square of the
 	// nesting and of the parts of a dotted key; a set needs only a few of
 	// each, so deeper files are refused before it sees them.
 	if line, msg := tooDeep(text); msg != "" {
-		return nil, fail(line, "%s", msg)
+		return nil, nil, fail(line, "%s", msg)
 	}
 
 	// A first decode into plain maps gives every syntax error with its
@@ -121,10 +154,10 @@ func Load(name string, src []byte) (*Set, error) {
 	if !ok {
 		var raw map[string]any
 		if _, err := toml.Decode(text, &raw); err != nil {
-			return nil, syntaxError(name, text, err)
+			return nil, nil, syntaxError(name, text, err)
 		}
 		if len(raw) == 0 {
-			return nil, fail(0, "file has no keys; a question set needs at least id, title, a section and a verdict")
+			return nil, nil, fail(0, "file has no keys; a question set needs at least id, title, a section and a verdict")
 		}
 		v.raw = raw
 		s = &Set{}
@@ -134,7 +167,7 @@ func Load(name string, src []byte) (*Set, error) {
 		decode(raw, reflect.ValueOf(s).Elem(), "", v)
 		if !anyKnown(raw) {
 			// Not a question set at all: what it lacks is everything.
-			return nil, v.err()
+			return nil, nil, v.err()
 		}
 		v.raw, raw = nil, nil // the Set says it all now; let the maps go
 	}
@@ -143,11 +176,8 @@ func Load(name string, src []byte) (*Set, error) {
 	s.Name = name
 	v.set = s
 	v.validate()
-	if len(v.problems) > 0 {
-		return nil, v.err()
-	}
 	s.fillZero()
-	return s, nil
+	return s, v, nil
 }
 
 func firstInvalidUTF8(b []byte) int {

@@ -44,6 +44,7 @@ type validator struct {
 	raw      map[string]any
 	set      *Set
 	problems []Problem
+	warnings []Problem           // likely mistakes that Load lets pass
 	ids      map[string][]string // known ids by kind, for suggestions
 	empty    *Env                // the environment with no answers, built once
 	// excused are the paths of keys that decoding found wrong (a value of
@@ -182,6 +183,15 @@ func (v *validator) emptyEnv() *Env {
 	return v.empty
 }
 
+// warn notes something at path that is likely a mistake but does not
+// stop the set from working.
+func (v *validator) warn(path, format string, a ...any) {
+	if v.isExcused(path) {
+		return
+	}
+	v.warnings = append(v.warnings, Problem{File: v.name, Line: v.lines().line(path), Msg: v.where(path) + fmt.Sprintf(format, a...), Warning: true})
+}
+
 func (v *validator) add(line int, format string, a ...any) {
 	v.problems = append(v.problems, Problem{File: v.name, Line: line, Msg: fmt.Sprintf(format, a...)})
 }
@@ -206,12 +216,18 @@ func (v *validator) atKey(path, key, format string, a ...any) {
 }
 
 func (v *validator) err() error {
-	sort.SliceStable(v.problems, func(i, j int) bool { return v.problems[i].Line < v.problems[j].Line })
-	if n := len(v.problems) - maxProblems; n > 0 {
-		v.problems = append(v.problems[:maxProblems:maxProblems], Problem{File: v.name,
+	return &Error{Problems: capProblems(v.name, v.problems)}
+}
+
+// capProblems sorts problems by line and keeps the first maxProblems,
+// saying how many more there were.
+func capProblems(name string, ps []Problem) []Problem {
+	sort.SliceStable(ps, func(i, j int) bool { return ps[i].Line < ps[j].Line })
+	if n := len(ps) - maxProblems; n > 0 {
+		ps = append(ps[:maxProblems:maxProblems], Problem{File: name,
 			Msg: fmt.Sprintf("%d more problems not shown; fix these first", n)})
 	}
-	return &Error{Problems: v.problems}
+	return ps
 }
 
 var singular = map[string]string{
@@ -334,6 +350,15 @@ func stringAt(v any, key string) string {
 
 var idPattern = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
 
+// semverPattern is the pattern semver.org gives for a version number.
+var semverPattern = regexp.MustCompile(`^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$`)
+
+// labelKey is a label as a person reads it: case, and space around and
+// between words, make no difference.
+func labelKey(l string) string {
+	return strings.ToLower(strings.Join(strings.Fields(l), " "))
+}
+
 // reserved names are the words conditions use for themselves.
 var reserved = map[string]bool{
 	"dim": true, "composite": true, "has_composite": true, "verdict": true,
@@ -394,6 +419,14 @@ func (v *validator) text(path, key, s string, required bool) {
 			return
 		}
 	}
+	if oneLineKey(path, key) {
+		switch {
+		case strings.ContainsRune(s, '\t'):
+			v.at(p, "%s contains a tab, which a menu or a heading shows as a wide gap or not at all; use a space", what)
+		case strings.ContainsRune(strings.TrimSpace(s), '\n'):
+			v.at(p, "%s contains a line break; it is shown on one line, so write it on one", what)
+		}
+	}
 	if strings.IndexByte(s, '{') < 0 {
 		return
 	}
@@ -402,6 +435,16 @@ func (v *validator) text(path, key, s string, required bool) {
 			v.at(p, "%s uses unknown placeholder %s; the known ones are {he} {him} {his} {partner}, capitalised or not", what, m[0])
 		}
 	}
+}
+
+// oneLineKey reports whether the text under key is shown on one line: a
+// title, a summary, a label a person picks, the words for the partner.
+func oneLineKey(path, key string) bool {
+	switch key {
+	case "title", "summary", "label", "min_label", "max_label", "phone", "site", "hours":
+		return true
+	}
+	return path == "partner" || strings.HasSuffix(path, ".labels")
 }
 
 // controlName names the control characters an author may type by accident.
@@ -440,6 +483,9 @@ func (v *validator) validate() {
 	v.id("", "the set", s.ID, nil)
 	v.text("", "title", s.Title, true)
 	v.text("", "version", s.Version, true)
+	if strings.TrimSpace(s.Version) != "" && !semverPattern.MatchString(s.Version) {
+		v.at("version", "version %q is not a version number such as 1.0.0 (major.minor.patch); answers name the version they were given to", s.Version)
+	}
 	v.text("", "intro", s.Intro, true)
 	v.text("", "disclaimer", s.Disclaimer, true)
 	if s.Language == "" {
@@ -465,6 +511,15 @@ func (v *validator) validate() {
 		}
 		for i, l := range sc.Labels {
 			v.text(join(path, "labels"), strconv.Itoa(i), l, true)
+		}
+		first := map[string]int{}
+		for i, l := range sc.Labels {
+			k := labelKey(l)
+			if j, ok := first[k]; ok && k != "" {
+				v.at(join(join(path, "labels"), strconv.Itoa(i)), "labels %d and %d are both %q; a person could not tell the two steps apart", j+1, i+1, strings.TrimSpace(l))
+			} else {
+				first[k] = i
+			}
 		}
 	}
 
@@ -578,6 +633,10 @@ func (v *validator) validate() {
 		for _, p := range cc.compile(c, ctx, before) {
 			v.at(join(path, "when"), "%s", p)
 		}
+		for _, w := range cc.warnings {
+			v.warn(join(path, "when"), "%s", w)
+		}
+		cc.warnings = cc.warnings[:0]
 	}
 	for i, f := range s.Flags {
 		path := fmt.Sprintf("flag.%d", i)
@@ -632,6 +691,15 @@ func (v *validator) validate() {
 		v.at(fmt.Sprintf("verdict.%d.when", last), "the last verdict must always hold (no condition, or when = \"true\"), so that every set of answers gets a verdict")
 	}
 
+	named := map[string]bool{}
+	for _, st := range s.Steps {
+		named[st.Phase] = true
+	}
+	for i, p := range s.Phases {
+		if p.ID != "" && !named[p.ID] && !v.excusedKey("phase") {
+			v.warn(fmt.Sprintf("phase.%d", i), "no step names this phase, so it is never shown; give a step phase = %q or remove it", p.ID)
+		}
+	}
 	if len(s.Steps) > 0 && len(s.Phases) == 0 && !v.isExcused("phase") {
 		v.add(0, "set has steps but no phases; add [[phase]] tables for the steps to name")
 	}
@@ -800,6 +868,7 @@ func (v *validator) question(path string, q *Question, fed, flagRaised map[strin
 		v.atKey(path, "options", "a %s question needs at least two options", q.Kind)
 	}
 	values := map[string]bool{}
+	labels := map[string]string{} // label, compared loosely, to the first option's value
 	type span struct {
 		lo, hi float64
 		n      int    // options that give points to the dimension
@@ -814,6 +883,13 @@ func (v *validator) question(path string, q *Question, fed, flagRaised map[strin
 			v.at(opath, "option %d needs a value", k+1)
 		case values[o.Value]:
 			v.at(opath, "option value %q is used twice", o.Value)
+		}
+		if k := labelKey(o.Label); k != "" {
+			if first, ok := labels[k]; ok {
+				v.at(join(opath, "label"), "options %q and %q have the same label %q; a person could not tell them apart", first, o.Value, strings.TrimSpace(o.Label))
+			} else {
+				labels[k] = o.Value
+			}
 		}
 		values[o.Value] = true
 		v.text(opath, "label", o.Label, true)
