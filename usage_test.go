@@ -48,3 +48,10 @@ func TestReadmeUsage(t *testing.T) {
 		t.Errorf("README.md should show the usage block of main.go's doc comment:\n%s", block)
 	}
 }
+
+func TestHelpIsTheManual(t *testing.T) {
+	var out, errb strings.Builder
+	if code := run([]string{"help"}, strings.NewReader(""), &out, &errb); code != 0 || out.String() != manual() || errb.Len() > 0 {
+		t.Errorf("amends help: exit %d, stderr %q, stdout\n%s", code, errb.String(), out.String())
+	}
+}
