@@ -45,6 +45,7 @@ type Cond struct {
 
 	prog      *vm.Program
 	questions []string // question ids it reads, in order of first use
+	affirmed  []string // of those, the ones it reads outside a negation
 	dims      []string // dimension ids it reads
 	flags     []string // flags it asks about
 	builtins  []string // the other names it reads: composite, verdict and so on
@@ -88,6 +89,13 @@ func (c *Cond) MarshalText() ([]byte, error) { return []byte(c.Src), nil }
 
 // Questions returns the ids of the questions the condition reads.
 func (c *Cond) Questions() []string { c.ready(); return c.questions }
+
+// Affirmed returns the ids of the questions the condition reads at least
+// once outside a negation (!, not, not in, !=), in order of first use:
+// the answers that speak for it when it holds. `!("x" in signals)` holds
+// for what signals lacks, which is no answer to quote as a reason. Known
+// for verdicts, steps, resources and paragraphs, and their alternatives.
+func (c *Cond) Affirmed() []string { c.ready(); return c.affirmed }
 
 // Dimensions returns the ids of the dimensions the condition reads.
 func (c *Cond) Dimensions() []string { c.ready(); return c.dims }
@@ -274,6 +282,7 @@ func (cc *condCompiler) compile(c *Cond, ctx context, before int) []string {
 	c.prog = prog
 	c.constant = !w.readsAnything
 	if ctx >= inVerdict {
+		c.affirmed = cc.affirmed(tree.Node)
 		c.parts = cc.parts(tree)
 	}
 	return nil
@@ -303,12 +312,64 @@ func (cc *condCompiler) parts(tree *parser.Tree) []*Cond {
 		if err != nil {
 			return nil // give reasons for the whole condition instead
 		}
-		p := &Cond{Src: n.String(), prog: prog}
+		p := &Cond{Src: n.String(), prog: prog, affirmed: cc.affirmed(n)}
 		w := &refWalker{cc: cc, ctx: inReport, before: -1, c: p, seen: map[string]bool{}}
 		ast.Walk(&n, w)
 		parts = append(parts, p)
 	}
 	return parts
+}
+
+// affirmed lists the questions node reads outside any negation, in order.
+func (cc *condCompiler) affirmed(node ast.Node) []string {
+	var out []string
+	seen := map[string]bool{}
+	var walk func(n ast.Node, neg bool)
+	walk = func(n ast.Node, neg bool) {
+		switch n := n.(type) {
+		case nil:
+		case *ast.UnaryNode:
+			walk(n.Node, neg != (n.Operator == "!" || n.Operator == "not"))
+		case *ast.BinaryNode:
+			flip := n.Operator == "not in" || n.Operator == "!="
+			walk(n.Left, neg != flip)
+			walk(n.Right, neg != flip)
+		case *ast.IdentifierNode:
+			if q := cc.set.index.questions[n.Value]; q != nil && !neg && !seen[q.ID] {
+				seen[q.ID] = true
+				out = append(out, q.ID)
+			}
+		case *ast.CallNode:
+			if id, ok := n.Callee.(*ast.IdentifierNode); ok && id.Value == "answered" && len(n.Arguments) == 1 {
+				if arg, ok := n.Arguments[0].(*ast.StringNode); ok {
+					walk(&ast.IdentifierNode{Value: arg.Value}, neg)
+				}
+				return
+			}
+			for _, a := range n.Arguments {
+				walk(a, neg)
+			}
+		default:
+			// Anything else (a list, a builtin, a member, a ternary) keeps
+			// the polarity of where it stands for everything inside it.
+			v := &identVisitor{}
+			ast.Walk(&n, v)
+			for _, id := range v.ids {
+				walk(&ast.IdentifierNode{Value: id}, neg)
+			}
+		}
+	}
+	walk(node, false)
+	return out
+}
+
+// identVisitor collects the identifiers under a node.
+type identVisitor struct{ ids []string }
+
+func (v *identVisitor) Visit(n *ast.Node) {
+	if id, ok := (*n).(*ast.IdentifierNode); ok {
+		v.ids = append(v.ids, id.Value)
+	}
 }
 
 // Holding returns what made the condition hold in env: for a condition

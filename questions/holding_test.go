@@ -36,3 +36,21 @@ func TestHoldingNamesOnlyWhatHeld(t *testing.T) {
 		t.Errorf("holding = %v", got)
 	}
 }
+
+func TestAffirmedLeavesOutWhatANegationReads(t *testing.T) {
+	src := strings.Replace(readSmall(t), "when = 'texts >= 3'",
+		`when = 'texts >= 3 && !("words" in hurt) && afraid != "yes" && !answered("note") && blame not in [4, 5] && (count([blame], # == 2) > 0 || verdict == "possible")'`, 1)
+	s, err := Load("small.toml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := s.Steps[0].When
+	if got, want := c.Affirmed(), []string{"texts", "blame"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("affirmed %q, want %q (it reads %q)", got, want, c.Questions())
+	}
+	env := s.Env(map[string]any{"texts": 4, "blame": 2, "afraid": "no"}, &Facts{Verdict: "not_yet"})
+	parts := c.Holding(env)
+	if len(parts) != 1 || !reflect.DeepEqual(parts[0].Affirmed(), []string{"texts", "blame"}) {
+		t.Errorf("holding %v", parts)
+	}
+}

@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"amends/internal/text"
@@ -32,6 +33,21 @@ func Text(w io.Writer, r *score.Result) error {
 		}
 		if c := res.Contact(); c != "" {
 			p("    ", c)
+		}
+	}
+	steps := func() {
+		if len(r.Phases) == 0 {
+			return
+		}
+		b.WriteString("\nNext steps\n")
+		for _, ph := range r.Phases {
+			b.WriteString("  " + ph.Title + "\n")
+			for i, st := range ph.Steps {
+				p(fmt.Sprintf("  %2d. ", i+1), st.Text)
+				if len(st.Because) > 0 {
+					p("      ", "Because: "+strings.Join(st.Because, "; "))
+				}
+			}
 		}
 	}
 	p("", fmt.Sprintf("%s (version %s)", r.Set.Title, r.Set.Version))
@@ -72,6 +88,9 @@ func Text(w io.Writer, r *score.Result) error {
 		}
 	}
 
+	if r.Verdict.QuietScores {
+		steps() // what to do comes before any score
+	}
 	if scored := scoredDimensions(r); scored > 0 {
 		b.WriteString("\nWhere you stand (0 to 100, a reflection, not a measurement)\n")
 		width := 0
@@ -105,17 +124,8 @@ func Text(w io.Writer, r *score.Result) error {
 		}
 	}
 
-	if len(r.Phases) > 0 {
-		b.WriteString("\nNext steps\n")
-		for _, ph := range r.Phases {
-			b.WriteString("  " + ph.Title + "\n")
-			for i, st := range ph.Steps {
-				p(fmt.Sprintf("  %2d. ", i+1), st.Text)
-				if len(st.Because) > 0 {
-					p("      ", "Because: "+strings.Join(st.Because, "; "))
-				}
-			}
-		}
+	if !r.Verdict.QuietScores {
+		steps()
 	}
 
 	if len(r.Honest) > 0 {
@@ -129,9 +139,21 @@ func Text(w io.Writer, r *score.Result) error {
 		}
 	}
 
-	if len(r.Resources) > 0 {
-		b.WriteString("\n" + HelpHeading + "\n")
-		for _, res := range r.Resources {
+	// The rest of the places to get help; those named first are not
+	// repeated.
+	var rest []score.Resource
+	for _, res := range r.Resources {
+		if !slices.ContainsFunc(r.Help, func(h score.Resource) bool { return h.ID == res.ID }) {
+			rest = append(rest, res)
+		}
+	}
+	if len(rest) > 0 {
+		if len(r.Help) > 0 {
+			b.WriteString("\nMore places to find help\n")
+		} else {
+			b.WriteString("\n" + HelpHeading + "\n")
+		}
+		for _, res := range rest {
 			resource(res)
 		}
 	}

@@ -31,7 +31,12 @@ func (d *doc) cover(parts []part) {
 		// places to get help, then what the verdict means.
 		d.verdict(false)
 		d.space(5)
-		d.firstHelp()
+		// What comes after the box stays on this page too.
+		reserve := 5 + d.measure(smallStyle, 0, privateNote)
+		if disc := oneLine(r.Set.Disclaimer); disc != "" {
+			reserve += d.measure(smallStyle, 0, disc) + 1.5
+		}
+		d.firstHelp(reserve)
 	} else {
 		d.verdict(true)
 	}
@@ -40,7 +45,7 @@ func (d *doc) cover(parts []part) {
 		d.text(smallStyle, 0, disc)
 		d.space(1.5)
 	}
-	d.text(smallStyle, 0, "Keep this file somewhere private: anyone who can open it can read it.")
+	d.text(smallStyle, 0, privateNote)
 	switch {
 	case d.urgent:
 	case len(r.Flags) > 0:
@@ -60,10 +65,13 @@ func (d *doc) meaning() {
 	d.text(bodyStyle, 0, d.r.Verdict.Text)
 }
 
+// privateNote closes the first page.
+const privateNote = "Keep this file somewhere private: anyone who can open it can read it."
+
 // firstHelp is the box on the first page of an urgent report: the first
-// places to get help, as many as fit whole on the page, and a pointer to
-// the rest.
-func (d *doc) firstHelp() {
+// places to get help, as many as fit whole on the page with reserve
+// millimetres left below the box, and a pointer to the rest.
+func (d *doc) firstHelp(reserve float64) {
 	help := d.r.Help
 	if len(help) == 0 {
 		help = d.r.Resources
@@ -83,7 +91,7 @@ func (d *doc) firstHelp() {
 		}
 		// The first always; the rest while they fit whole on this page,
 		// leaving room for the pointer and the box's end.
-		if i > 0 && d.y()+h+bodyStyle.lh+2*boxPad > d.bottom {
+		if i > 0 && d.y()+h+2.5+smallStyle.lh*2+boxPad+reserve > d.bottom {
 			break
 		}
 		if i > 0 {

@@ -360,7 +360,7 @@ func (sc *scorer) why(c *questions.Cond, env *questions.Env, r *Result) []string
 				add(fmt.Sprintf("Raised: %s.", sc.fill(sc.s.Flag(id).Title)))
 			}
 		}
-		for _, id := range part.Questions() {
+		for _, id := range part.Affirmed() {
 			q := sc.s.Question(id)
 			if v, ok := sc.answered[id]; ok {
 				add(fmt.Sprintf("You answered “%s” to “%s”", sc.s.Display(q, v, sc.p), text.OneLine(sc.fill(q.Text))))
