@@ -176,7 +176,6 @@ func load(name string, src []byte) (*Set, *validator, error) {
 	s.Name = name
 	v.set = s
 	v.validate()
-	s.fillZero()
 	return s, v, nil
 }
 

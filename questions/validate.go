@@ -13,29 +13,6 @@ import (
 	"amends/internal/text"
 )
 
-// index finds a set's items by id.
-type index struct {
-	questions  map[string]*Question
-	dimensions map[string]*Dimension
-	flags      map[string]*Flag
-	phases     map[string]*Phase
-	verdicts   map[string]*Verdict
-	resources  map[string]*Resource
-	named      map[string]bool // resources that a flag names
-}
-
-func newIndex() *index {
-	return &index{
-		questions:  map[string]*Question{},
-		dimensions: map[string]*Dimension{},
-		flags:      map[string]*Flag{},
-		phases:     map[string]*Phase{},
-		verdicts:   map[string]*Verdict{},
-		resources:  map[string]*Resource{},
-		named:      map[string]bool{},
-	}
-}
-
 // validator collects every problem of one set with its line.
 type validator struct {
 	name     string
@@ -474,10 +451,11 @@ func controlName(r rune) string {
 	return ""
 }
 
-// validate checks a decoded set whole, filling its index as it goes.
+// validate checks a decoded set whole. It indexes the set first (link),
+// as Builtin does, so that every id is known wherever it is used.
 func (v *validator) validate() {
 	s := v.set
-	s.index = newIndex()
+	s.link()
 	ix := s.index
 
 	v.id("", "the set", s.ID, nil)
@@ -527,9 +505,6 @@ func (v *validator) validate() {
 	for i, d := range s.Dimensions {
 		path := fmt.Sprintf("dimension.%d", i)
 		v.id(path, "a dimension", d.ID, seen)
-		if d.ID != "" {
-			ix.dimensions[d.ID] = d
-		}
 		v.text(path, "title", d.Title, true)
 		v.text(path, "about", d.About, false)
 		v.text(path, "strong", d.Strong, true)
@@ -545,9 +520,6 @@ func (v *validator) validate() {
 	for i, f := range s.Flags {
 		path := fmt.Sprintf("flag.%d", i)
 		v.id(path, "a flag", f.ID, seen)
-		if f.ID != "" {
-			ix.flags[f.ID] = f
-		}
 		v.text(path, "title", f.Title, true)
 		v.text(path, "text", f.Text, true)
 		v.text(path, "say", f.Say, false)
@@ -557,8 +529,6 @@ func (v *validator) validate() {
 		}
 	}
 
-	// Questions first get their ids and places, so that conditions
-	// anywhere may refer to any of them.
 	seen = map[string]string{}
 	sectionSeen := map[string]string{}
 	for i, sec := range s.Sections {
@@ -571,9 +541,6 @@ func (v *validator) validate() {
 		}
 		for j, q := range sec.Questions {
 			qpath := fmt.Sprintf("%s.question.%d", path, j)
-			q.Section = sec
-			q.Pos = len(s.order)
-			s.order = append(s.order, q)
 			v.id(qpath, "a question", q.ID, seen)
 			for _, key := range []string{"kind", "options", "scale", "min", "max"} {
 				if v.isExcused(join(qpath, key)) {
@@ -582,8 +549,6 @@ func (v *validator) validate() {
 			}
 			if reserved[q.ID] {
 				v.at(join(qpath, "id"), "id %q is a word conditions use for themselves; choose another", q.ID)
-			} else if q.ID != "" && ix.questions[q.ID] == nil {
-				ix.questions[q.ID] = q
 			}
 		}
 	}
@@ -611,18 +576,12 @@ func (v *validator) validate() {
 	for i, p := range s.Phases {
 		path := fmt.Sprintf("phase.%d", i)
 		v.id(path, "a phase", p.ID, seen)
-		if p.ID != "" {
-			ix.phases[p.ID] = p
-		}
 		v.text(path, "title", p.Title, true)
 	}
 	seen = map[string]string{}
 	for i, vd := range s.Verdicts {
 		path := fmt.Sprintf("verdict.%d", i)
 		v.id(path, "a verdict", vd.ID, seen)
-		if vd.ID != "" {
-			ix.verdicts[vd.ID] = vd
-		}
 	}
 
 	cc := newCondCompiler(v)
@@ -720,9 +679,6 @@ func (v *validator) validate() {
 	for i, r := range s.Resources {
 		path := fmt.Sprintf("resource.%d", i)
 		v.id(path, "a resource", r.ID, seen)
-		if r.ID != "" && ix.resources[r.ID] == nil {
-			ix.resources[r.ID] = r
-		}
 		v.text(path, "title", r.Title, true)
 		v.text(path, "text", r.Text, strings.TrimSpace(r.Phone) == "" && strings.TrimSpace(r.Site) == "")
 		v.text(path, "phone", r.Phone, false)
@@ -752,8 +708,6 @@ func (v *validator) flagResources(path string, f *Flag) {
 			v.at(p, "unknown resource %q%s", id, v.suggest(id, v.known("resource")))
 		case listed[id]:
 			v.at(p, "resource %q is named twice", id)
-		default:
-			ix.named[id] = true
 		}
 		listed[id] = true
 	}
