@@ -21,6 +21,7 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"amends/internal/text"
+	"amends/internal/words"
 )
 
 // MaxSize is the largest set file Load accepts. The built-in set is a few
@@ -252,6 +253,12 @@ func decode(val any, rv reflect.Value, path string, v *validator) {
 			return
 		}
 	}
+	if rv.Type() == msgType {
+		if m, ok := decodeMsg(val, path, v); ok {
+			rv.Set(reflect.ValueOf(m))
+		}
+		return
+	}
 	switch rv.Kind() {
 	case reflect.Pointer:
 		e := reflect.New(rv.Type().Elem())
@@ -349,6 +356,8 @@ func decode(val any, rv reflect.Value, path string, v *validator) {
 		panic("questions: cannot decode into " + rv.Type().String())
 	}
 }
+
+var msgType = reflect.TypeOf(words.Msg{})
 
 // anyKnown reports whether raw has any key a set has at its top level.
 func anyKnown(raw map[string]any) bool {

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"amends/internal/text"
+	"amends/internal/words"
 )
 
 // Kind is what sort of answer a question takes.
@@ -35,11 +36,14 @@ type Set struct {
 	Intro      string `toml:"intro"`      // shown before the first question: what this is, privacy
 	Disclaimer string `toml:"disclaimer"` // one line, printed at the top of every report
 
-	Partner   Partner           `toml:"partner"`
-	Scales    map[string]*Scale `toml:"scale"`
-	Scoring   Scoring           `toml:"scoring"`
-	Readiness Readiness         `toml:"readiness"`
-	Honest    []Paragraph       `toml:"honest"`
+	// Engine holds the set's own words for messages of the engine, by id,
+	// in place of the catalogue of its language (see internal/words).
+	Engine    map[string]words.Msg `toml:"engine"`
+	Partner   Partner              `toml:"partner"`
+	Scales    map[string]*Scale    `toml:"scale"`
+	Scoring   Scoring              `toml:"scoring"`
+	Readiness Readiness            `toml:"readiness"`
+	Honest    []Paragraph          `toml:"honest"`
 
 	Dimensions []*Dimension `toml:"dimension"`
 	Flags      []*Flag      `toml:"flag"`

@@ -404,8 +404,8 @@ func (v *validator) text(path, key, s string, required bool) {
 			v.at(p, "%s contains a line break; it is shown on one line, so write it on one", what)
 		}
 	}
-	if strings.IndexByte(s, '{') < 0 {
-		return
+	if strings.IndexByte(s, '{') < 0 || path == "engine" {
+		return // the engine's messages have placeholders of their own (engine)
 	}
 	for _, m := range placeholder.FindAllStringSubmatch(s, -1) {
 		if !placeholders[m[1]] {
@@ -469,6 +469,7 @@ func (v *validator) validate() {
 	if s.Language == "" {
 		s.Language = "en"
 	}
+	v.engine()
 	for key, p := range map[string]*string{"he": &s.Partner.He, "him": &s.Partner.Him, "his": &s.Partner.His, "partner": &s.Partner.Partner} {
 		def := map[string]string{"he": "he", "him": "him", "his": "his", "partner": "him"}[key]
 		if strings.TrimSpace(*p) == "" {

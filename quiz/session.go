@@ -20,6 +20,7 @@ import (
 
 	"amends/internal/file"
 	"amends/internal/text"
+	"amends/internal/words"
 	"amends/questions"
 	"amends/report"
 	"amends/score"
@@ -210,6 +211,10 @@ func usesName(set *questions.Set) bool {
 
 func (s *Session) fill(text string) string { return s.Set.Fill(text, s.Answers.Partner) }
 
+// words are the engine's words for this set, with the person's own words
+// for its placeholders.
+func (s *Session) words() *words.Book { return s.Set.BookFor(s.Answers.Partner) }
+
 // plan returns the questions that will be asked given the answers so far,
 // in asking order (see score.Plan).
 func (s *Session) plan() []*questions.Question {
@@ -374,7 +379,7 @@ func (s *Session) raised(before, after map[string]bool, ended bool) {
 			if say == "" {
 				say = f.Text
 			}
-			s.Asker.Say(s.fill(say) + "\n\n" + report.HelpText(s.flagHelp(f)))
+			s.Asker.Say(s.fill(say) + "\n\n" + report.HelpText(s.words(), s.flagHelp(f)))
 		}
 	}
 	if !ended {
@@ -384,7 +389,7 @@ func (s *Session) raised(before, after map[string]bool, ended bool) {
 		ends = endsAny
 	}
 	if len(ends) == 0 {
-		ends = []string{earlyEnd}
+		ends = []string{s.words().T("quiz_early_end")}
 	}
 	s.Asker.Say(ends[0])
 }
@@ -670,12 +675,12 @@ func (s *Session) finish() error {
 	// Where to get help is on the screen before anything is offered, so
 	// that nobody leaves an urgent result without it, whatever they save.
 	if len(result.Help) > 0 || result.Urgent() {
-		s.Asker.Say(report.HelpText(result.Help))
+		s.Asker.Say(report.HelpText(result.Words, result.Help))
 	}
 	wrote := false
 	defer func() {
 		if !wrote && result.Urgent() && len(result.Help) > 0 {
-			s.Asker.Say(helpAgain + "\n- " + report.ResourceLine(result.Help[0]))
+			s.Asker.Say(result.Words.T("help_again") + "\n- " + report.ResourceLine(result.Help[0]))
 		}
 	}()
 

@@ -4,27 +4,18 @@ import (
 	"strings"
 
 	"amends/internal/text"
+	"amends/internal/words"
 	"amends/score"
 )
 
-// The engine's own words about help, in one place.
-const (
-	// HelpHeading heads the places to get help, on the screen and in reports.
-	HelpHeading = "Where to find help"
-	// FallbackHelp is said when help is called for and a set names no
-	// place to get it.
-	FallbackHelp = "If you or anyone is in immediate danger, call your local emergency number. " +
-		"You can find free, confidential helplines in your country at findahelpline.com."
-)
-
-// HelpText lists places to get help under HelpHeading, one to a line:
-// the name, what it is for, and how to reach it. With none, it says
-// FallbackHelp.
-func HelpText(rs []score.Resource) string {
+// HelpText lists places to get help under the heading "help_heading",
+// one to a line: the name, what it is for, and how to reach it. With
+// none, it says "help_fallback". w are the set's words (nil: English).
+func HelpText(w *words.Book, rs []score.Resource) string {
 	var b strings.Builder
-	b.WriteString(HelpHeading + ":")
+	b.WriteString(w.T("help_heading") + ":")
 	if len(rs) == 0 {
-		b.WriteString("\n" + FallbackHelp)
+		b.WriteString("\n" + w.T("help_fallback"))
 	}
 	for _, r := range rs {
 		b.WriteString("\n- " + ResourceLine(r))

@@ -14,6 +14,7 @@ import (
 // `amends score` prints it: no colour, no cursor movement, lines of at most
 // 78 characters, and nothing that text.Clean would remove.
 func Text(w io.Writer, r *score.Result) error {
+	t := r.Words.Or()
 	var b strings.Builder
 	p := func(indent string, s string) { b.WriteString(text.Wrap(strings.TrimSpace(s), indent, 78) + "\n") }
 	// paragraphs prints a text of the set: its paragraphs, each wrapped,
@@ -39,31 +40,31 @@ func Text(w io.Writer, r *score.Result) error {
 		if len(r.Phases) == 0 {
 			return
 		}
-		b.WriteString("\nNext steps\n")
+		b.WriteString("\n" + t.T("text_steps") + "\n")
 		for _, ph := range r.Phases {
 			b.WriteString("  " + ph.Title + "\n")
 			for i, st := range ph.Steps {
 				p(fmt.Sprintf("  %2d. ", i+1), st.Text)
 				if len(st.Because) > 0 {
-					p("      ", "Because: "+strings.Join(st.Because, "; "))
+					p("      ", t.T("text_because", "reasons", strings.Join(st.Because, "; ")))
 				}
 			}
 		}
 	}
-	p("", fmt.Sprintf("%s (version %s)", r.Set.Title, r.Set.Version))
-	p("", fmt.Sprintf("You answered %d of the %d questions you were asked.", r.Answered, r.Asked))
+	p("", t.T("text_set", "title", r.Set.Title, "version", r.Set.Version))
+	p("", t.T("text_answered", "answered", r.Answered, "n", r.Asked))
 	if r.Set.Disclaimer != "" {
 		p("", r.Set.Disclaimer)
 	}
 
-	b.WriteString("\nVerdict: " + r.Verdict.Title + "\n")
+	b.WriteString("\n" + t.T("text_verdict", "title", r.Verdict.Title) + "\n")
 	p("  ", r.Verdict.Summary)
 	if r.Verdict.Text != "" {
 		b.WriteString("\n")
 		paragraphs("  ", r.Verdict.Text)
 	}
 	if len(r.Verdict.Why) > 0 {
-		b.WriteString("\n  Why:\n")
+		b.WriteString("\n  " + t.T("text_why") + "\n")
 		for _, w := range r.Verdict.Why {
 			p("    - ", w)
 		}
@@ -72,9 +73,9 @@ func Text(w io.Writer, r *score.Result) error {
 	// Where to get help comes right after the verdict when the answers
 	// call for it, as on the screen at the end of a quiz.
 	if len(r.Help) > 0 || r.Urgent() {
-		b.WriteString("\n" + HelpHeading + ", first\n")
+		b.WriteString("\n" + t.T("text_help_first") + "\n")
 		if len(r.Help) == 0 {
-			p("  ", FallbackHelp)
+			p("  ", t.T("help_fallback"))
 		}
 		for _, res := range r.Help {
 			resource(res)
@@ -82,7 +83,7 @@ func Text(w io.Writer, r *score.Result) error {
 	}
 
 	if len(r.Flags) > 0 {
-		b.WriteString("\nWhat needs attention first\n")
+		b.WriteString("\n" + t.T("text_flags") + "\n")
 		for _, f := range r.Flags {
 			p("  ", f.Title+": "+f.Text)
 		}
@@ -92,7 +93,7 @@ func Text(w io.Writer, r *score.Result) error {
 		steps() // what to do comes before any score
 	}
 	if scored := scoredDimensions(r); scored > 0 {
-		b.WriteString("\nWhere you stand (0 to 100, a reflection, not a measurement)\n")
+		b.WriteString("\n" + t.T("text_standing") + "\n")
 		width := 0
 		for _, d := range r.Dimensions {
 			width = max(width, len([]rune(d.Title)))
@@ -107,13 +108,13 @@ func Text(w io.Writer, r *score.Result) error {
 			fmt.Fprintf(&b, "  %s %s %3d  %s\n", title, bar(d.Score, true), d.Score, d.Band)
 		}
 		if r.HasComposite && !r.Verdict.QuietScores {
-			fmt.Fprintf(&b, "  Overall: %d out of 100\n", r.Composite)
+			b.WriteString("  " + t.T("text_overall", "score", r.Composite) + "\n")
 		}
 	}
 
 	rd := r.Readiness
 	if rd.Stage != nil || rd.Importance != nil || rd.Confidence != nil {
-		b.WriteString("\nReadiness to change\n")
+		b.WriteString("\n" + t.T("text_readiness") + "\n")
 		for _, a := range []*score.Answer{rd.Stage, rd.Importance, rd.Confidence} {
 			if a != nil {
 				p("  ", a.Text+" "+a.Answer)
@@ -129,7 +130,7 @@ func Text(w io.Writer, r *score.Result) error {
 	}
 
 	if len(r.Honest) > 0 {
-		b.WriteString("\nThe honest look\n")
+		b.WriteString("\n" + t.T("text_honest") + "\n")
 		for i, h := range r.Honest {
 			if i > 0 {
 				b.WriteString("\n")
@@ -149,9 +150,9 @@ func Text(w io.Writer, r *score.Result) error {
 	}
 	if len(rest) > 0 {
 		if len(r.Help) > 0 {
-			b.WriteString("\nMore places to find help\n")
+			b.WriteString("\n" + t.T("text_help_more") + "\n")
 		} else {
-			b.WriteString("\n" + HelpHeading + "\n")
+			b.WriteString("\n" + t.T("help_heading") + "\n")
 		}
 		for _, res := range rest {
 			resource(res)

@@ -81,7 +81,7 @@ func (d *doc) firstHelp(reserve float64) {
 	d.line(labelStyle, 0, label)
 	d.space(1.5)
 	if len(help) == 0 {
-		d.text(bodyStyle, 0, FallbackHelp)
+		d.text(bodyStyle, 0, d.r.Words.T("help_fallback"))
 	}
 	shown := 0
 	for i, res := range help {
@@ -613,7 +613,7 @@ func (d *doc) resources() {
 		d.heading(tHelp)
 	}
 	if len(d.r.Resources) == 0 {
-		d.text(bodyStyle, 0, FallbackHelp)
+		d.text(bodyStyle, 0, d.r.Words.T("help_fallback"))
 	}
 	for i, res := range d.r.Resources {
 		if i > 0 {

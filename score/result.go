@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"amends/internal/text"
+	"amends/internal/words"
 )
 
 // Result is what a set's rules make of one person's answers: the scores,
@@ -36,6 +37,11 @@ type Result struct {
 	// Answers are every answer given to a question that was asked, in
 	// asking order, for the report's optional appendix.
 	Answers []Answer `json:"answers"`
+
+	// Words are the engine's words in the set's language, with the
+	// set's own messages and placeholders: what a report says besides
+	// the set's texts. Nil speaks English.
+	Words *words.Book `json:"-"`
 }
 
 // SetInfo names the set a Result comes from.
@@ -48,6 +54,8 @@ type SetInfo struct {
 	// Bands are the set's two cut points between "needs work",
 	// "developing" and "strong", for drawing them.
 	Bands []float64 `json:"bands"`
+	// Language is the set's language, a BCP 47 tag such as "es".
+	Language string `json:"language,omitempty"`
 }
 
 // Band names for a dimension's score.

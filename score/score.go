@@ -8,11 +8,11 @@
 package score
 
 import (
-	"fmt"
 	"math"
 	"sort"
 
 	"amends/internal/text"
+	"amends/internal/words"
 	"amends/questions"
 )
 
@@ -100,11 +100,13 @@ func chosen(q *questions.Question, v any) []*questions.Option {
 // not fit their question, or belong to questions that were not asked, are
 // left out rather than failing.
 func Score(s *questions.Set, a *Answers) *Result {
-	sc := &scorer{s: s, p: a.Partner}
+	sc := &scorer{s: s, p: a.Partner, w: s.BookFor(a.Partner)}
 	sc.asked, sc.answered, sc.flags = Plan(s, a.Values)
 	r := &Result{
-		Set:   SetInfo{ID: s.ID, Title: sc.fill(s.Title), Version: s.Version, Hash: s.Hash, Disclaimer: sc.fill(s.Disclaimer), Bands: s.Scoring.Bands},
+		Set: SetInfo{ID: s.ID, Title: sc.fill(s.Title), Version: s.Version, Hash: s.Hash, Disclaimer: sc.fill(s.Disclaimer),
+			Bands: s.Scoring.Bands, Language: sc.w.Lang()},
 		Asked: len(sc.asked),
+		Words: sc.w,
 	}
 	for _, q := range sc.asked {
 		if v, ok := sc.answered[q.ID]; ok {
@@ -128,7 +130,7 @@ func Score(s *questions.Set, a *Answers) *Result {
 				// overall score the rules above it weighed.
 				r.Verdict.Why = []string{sc.fill(v.Because)}
 				if v.When == nil && r.HasComposite {
-					r.Verdict.Why = append(r.Verdict.Why, fmt.Sprintf("Overall: %d out of 100", r.Composite))
+					r.Verdict.Why = append(r.Verdict.Why, sc.w.T("why_overall", "score", r.Composite))
 				}
 			} else {
 				r.Verdict.Why = sc.why(v.When, env, r)
@@ -136,9 +138,9 @@ func Score(s *questions.Set, a *Answers) *Result {
 			if len(r.Verdict.Why) == 0 && len(passed) > 0 {
 				// A catch-all holds because nothing above it did; say so,
 				// with the overall score that the rules above weighed.
-				why := "Your answers did not call for any of the more cautious verdicts"
+				why := sc.w.T("why_catch_all")
 				if r.HasComposite {
-					why += fmt.Sprintf("; overall: %d out of 100", r.Composite)
+					why = sc.w.T("why_catch_all_overall", "score", r.Composite)
 				}
 				r.Verdict.Why = []string{why}
 			}
@@ -163,6 +165,7 @@ func Score(s *questions.Set, a *Answers) *Result {
 type scorer struct {
 	s        *questions.Set
 	p        questions.Partner
+	w        *words.Book
 	asked    []*questions.Question
 	answered map[string]any
 	flags    map[string]bool
@@ -357,26 +360,26 @@ func (sc *scorer) why(c *questions.Cond, env *questions.Env, r *Result) []string
 	for _, part := range c.Holding(env) {
 		for _, id := range part.Flags() {
 			if sc.flags[id] {
-				add(fmt.Sprintf("Raised: %s.", sc.fill(sc.s.Flag(id).Title)))
+				add(sc.w.T("why_raised", "flag", sc.fill(sc.s.Flag(id).Title)))
 			}
 		}
 		for _, id := range part.Affirmed() {
 			q := sc.s.Question(id)
 			if v, ok := sc.answered[id]; ok {
-				add(fmt.Sprintf("You answered “%s” to “%s”", sc.s.Display(q, v, sc.p), text.OneLine(sc.fill(q.Text))))
+				add(sc.w.T("why_answered", "answer", sc.s.Display(q, v, sc.p), "question", text.OneLine(sc.fill(q.Text))))
 			} else if contains(sc.asked, q) {
-				add(fmt.Sprintf("You left “%s” unanswered", text.OneLine(sc.fill(q.Text))))
+				add(sc.w.T("why_unanswered", "question", text.OneLine(sc.fill(q.Text))))
 			}
 		}
 		for _, id := range part.Dimensions() {
 			if score, ok := sc.dims[id]; ok {
-				add(fmt.Sprintf("%s: %.0f out of 100", sc.titles[id], score))
+				add(sc.w.T("why_dimension", "part", sc.titles[id], "score", int(math.RoundToEven(score))))
 			} else {
-				add(fmt.Sprintf("%s: not enough answers to score", sc.titles[id]))
+				add(sc.w.T("why_unscored", "part", sc.titles[id]))
 			}
 		}
 		if part.Reads("composite") && r.HasComposite {
-			add(fmt.Sprintf("Overall: %d out of 100", r.Composite))
+			add(sc.w.T("why_overall", "score", r.Composite))
 		}
 		if part.Reads("has_composite") && !r.HasComposite {
 			scored := 0
@@ -385,7 +388,7 @@ func (sc *scorer) why(c *questions.Cond, env *questions.Env, r *Result) []string
 					scored++
 				}
 			}
-			add(fmt.Sprintf("Only %d of %d areas had enough answers to score (you answered %d of %d questions)", scored, len(r.Dimensions), r.Answered, r.Asked))
+			add(sc.w.T("why_few_scored", "scored", scored, "n", len(r.Dimensions), "answered", r.Answered, "asked", r.Asked))
 		}
 	}
 	return out
