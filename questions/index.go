@@ -17,38 +17,22 @@ type index struct {
 // known wherever it is used; Builtin links its snapshot the same way.
 // Where an id is given twice (validation says so), the first counts.
 func (s *Set) link() {
-	s.index = &index{
-		questions:  map[string]*Question{},
-		dimensions: map[string]*Dimension{},
-		flags:      map[string]*Flag{},
-		phases:     map[string]*Phase{},
-		verdicts:   map[string]*Verdict{},
-		resources:  map[string]*Resource{},
-		named:      map[string]bool{},
-	}
 	s.order = s.order[:0]
 	for _, sec := range s.Sections {
 		for _, q := range sec.Questions {
 			q.Section = sec
 			q.Pos = len(s.order)
 			s.order = append(s.order, q)
-			add(s.index.questions, q.ID, q)
 		}
 	}
-	for _, d := range s.Dimensions {
-		add(s.index.dimensions, d.ID, d)
-	}
-	for _, f := range s.Flags {
-		add(s.index.flags, f.ID, f)
-	}
-	for _, p := range s.Phases {
-		add(s.index.phases, p.ID, p)
-	}
-	for _, v := range s.Verdicts {
-		add(s.index.verdicts, v.ID, v)
-	}
-	for _, r := range s.Resources {
-		add(s.index.resources, r.ID, r)
+	s.index = &index{
+		questions:  byID(s.order, func(q *Question) string { return q.ID }),
+		dimensions: byID(s.Dimensions, func(d *Dimension) string { return d.ID }),
+		flags:      byID(s.Flags, func(f *Flag) string { return f.ID }),
+		phases:     byID(s.Phases, func(p *Phase) string { return p.ID }),
+		verdicts:   byID(s.Verdicts, func(v *Verdict) string { return v.ID }),
+		resources:  byID(s.Resources, func(r *Resource) string { return r.ID }),
+		named:      map[string]bool{},
 	}
 	for _, f := range s.Flags {
 		for _, id := range f.Resources {
@@ -60,11 +44,16 @@ func (s *Set) link() {
 	s.fillZero()
 }
 
-// add indexes x under id unless id is empty or taken.
-func add[T any](m map[string]*T, id string, x *T) {
-	if _, ok := m[id]; !ok && id != "" {
-		m[id] = x
+// byID maps each item's id to the item; an empty id is left out, and of
+// two items with the same id the first counts.
+func byID[T any](items []*T, id func(*T) string) map[string]*T {
+	m := make(map[string]*T, len(items))
+	for _, x := range items {
+		if k := id(x); k != "" && m[k] == nil {
+			m[k] = x
+		}
 	}
+	return m
 }
 
 // fillZero prepares every question's unanswered value, which Env copies.
