@@ -164,7 +164,7 @@ func builtinSnapshot() *Set {
 		Flags: []*Flag{
 			&Flag{
 				ID:     "crisis_plan",
-				Title:  "Thoughts of ending your life, with a plan",
+				Title:  "Thoughts of ending your life, with a plan or not said",
 				Text:   "You said you have thought about how you would end your life, or made plans or preparations, or chose not to say. Please treat this as an emergency: call your local emergency number or a crisis line now.",
 				Urgent: true,
 				Resources: []string{
@@ -175,7 +175,7 @@ func builtinSnapshot() *Set {
 					"findahelpline",
 				},
 				AtOnce: true,
-				Say:    "Thank you for answering. Please don't wait with this: call your local emergency number now, or go to an emergency department, or call one of these lines and tell them what you told this tool. If you can, ask someone to be with you.\n",
+				Say:    "Thank you for answering. Please get help now rather than later: call your local emergency number, or go to an emergency department, or call one of these lines and tell them what you told this tool. If you can, ask someone to stay with you.\n",
 			},
 			&Flag{
 				ID:     "crisis",
@@ -207,7 +207,7 @@ func builtinSnapshot() *Set {
 					"findahelpline",
 				},
 				AtOnce: true,
-				Say:    "Thank you for saying so. You deserve to be safe. These services are free and confidential, and they talk every day with people who aren't sure what is happening in their relationship. If you might be in danger right now, call your local emergency number. The questions go on below; you can stop at any time, and Ctrl-C leaves at once.\n",
+				Say:    "Thank you for saying so. You deserve to be safe. These services are free and confidential, and they talk every day with people who aren't sure what is happening in their relationship. If you might be in danger right now, call your local emergency number. The questions go on below, and you can stop at any time with Ctrl-C.\n",
 				Ends:   "Because of that answer, the questions about repairing things with {him} are left out: your own safety comes first, and advice about winning someone back could make things less safe. A few safety questions remain; after them, your report will be about your safety and where to find support.",
 			},
 			&Flag{
@@ -321,6 +321,7 @@ func builtinSnapshot() *Set {
 				Resources: []string{
 					"counsellor",
 				},
+				Ends: "Because of that answer, the questions about talking with {him} and what {he} might need are left out: after {he} asked for distance, planning a conversation is not the next step. Your report will say what is.",
 			},
 			&Flag{
 				ID:    "unsaid",
@@ -1421,7 +1422,7 @@ func builtinSnapshot() *Set {
 			&Verdict{
 				ID:          "stop_contact",
 				Title:       "Stop contact now",
-				Summary:     "A court order, or contact and closeness {he} did not want, means the next step is to stop all contact.",
+				Summary:     "After {he} asked for distance, or with a court order about contact, the next step is to stop all contact.",
 				Text:        "There is (or may be) a court order or bail condition about contact with {him}, or since {he} asked for space, for no contact, or said no, you have kept getting in touch, turning up or asking about {him}. Either way the next step is the same: stop all contact, direct or through friends, online or in person.\n\nHowever it feels from the inside, to the person on the other side, being contacted, sought out or watched after saying no is frightening, and in many places doing it repeatedly can count as harassment or stalking. A court order usually binds only the person it restrains, so contact may break it even when the first contact comes from {him}; a lawyer or legal advice service can tell you exactly where you stand.\n\nWhile this is the situation, the report gives no advice on reconciling. It gives you ways to handle the urge to reach out, and to use this time on yourself. If you share children, the steps say how to keep to what they need.\n",
 				When:        &Cond{Src: "flagged(\"legal_order\") || flagged(\"contact_breach\") || flagged(\"pursuit\")"},
 				QuietScores: true,
@@ -1516,7 +1517,7 @@ func builtinSnapshot() *Set {
 				ID:       "crisis_now_call",
 				Phase:    "now",
 				Priority: 100,
-				Text:     "Call your local emergency number now, or go to an emergency department. If you would rather talk first, call a crisis line under “Where to find help” and tell them you have thought about how.",
+				Text:     "Call your local emergency number now, or go to an emergency department. If you would rather talk first, call a crisis line under “Where to find help” and tell them what you told this tool.",
 				When:     &Cond{Src: "verdict == \"crisis_now\""},
 			},
 			&Step{
@@ -1560,6 +1561,7 @@ func builtinSnapshot() *Set {
 				Priority: 99,
 				Text:     "Talk to a service for people who are being hurt or frightened by a partner; they are under “Where to find help”. It is free and confidential, and you don't need to be sure it counts as abuse to call.",
 				When:     &Cond{Src: "flagged(\"own_safety\") && verdict in [\"crisis_now\", \"crisis\", \"own_safety\"]"},
+				Because:  "What you said about how {he} treats you.",
 			},
 			&Step{
 				ID:       "own_not_yours",
@@ -1567,6 +1569,7 @@ func builtinSnapshot() *Set {
 				Priority: 97,
 				Text:     "You don't have to make up for anything by apologising, giving in or trying harder to keep {him} happy. Whatever part you feel you played, being hurt, threatened or made afraid is not something you deserve, and keeping yourself safe is not a matter of pleasing {him}.",
 				When:     &Cond{Src: "flagged(\"own_safety\") && verdict in [\"crisis_now\", \"crisis\", \"own_safety\"]"},
+				Because:  "What you said about how {he} treats you.",
 			},
 			&Step{
 				ID:       "own_plan",
@@ -1574,6 +1577,7 @@ func builtinSnapshot() *Set {
 				Priority: 94,
 				Text:     "Think of a place you could go and someone you could call if you feel in danger, and keep your phone, keys, documents and some money where you can reach them quickly. A helpline can go through this with you.",
 				When:     &Cond{Src: "flagged(\"own_safety\") && verdict in [\"crisis_now\", \"crisis\", \"own_safety\"]"},
+				Because:  "What you said about how {he} treats you.",
 			},
 			&Step{
 				ID:       "own_device",
@@ -1581,6 +1585,7 @@ func builtinSnapshot() *Set {
 				Priority: 90,
 				Text:     "If {he} might look at your phone or computer, keep this report where {he} can't find it, and use a device {he} can't see to contact a service. The command “amends forget” deletes what this tool saved.",
 				When:     &Cond{Src: "flagged(\"own_safety\") && verdict in [\"crisis_now\", \"crisis\", \"own_safety\"]"},
+				Because:  "What you said about how {he} treats you.",
 			},
 			&Step{
 				ID:       "own_both",

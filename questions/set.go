@@ -144,8 +144,9 @@ type Flag struct {
 	// Say is what is said on the screen when the flag is raised at once;
 	// without it, Text is said.
 	Say string `toml:"say"`
-	// Ends is said when this flag makes the rest of the set not apply:
-	// why the quiz stops early and what the report will be about.
+	// Ends is said right after the answer that raised this flag, when
+	// that answer leaves out questions that were to come: why, and what
+	// the report will be about.
 	Ends string `toml:"ends"`
 }
 

@@ -43,7 +43,7 @@ func TestUrgentHelpBeforeTheSavePrompt(t *testing.T) {
 			t.Fatalf("private %v: %v\n%s", private, r.err, r.out)
 		}
 		inOrder(t, r.out,
-			"Safety — question 1 of 4", "Is anyone afraid?",
+			"Safety — question 1 of 5", "Is anyone afraid?",
 			// Right after the answer: why the quiz stops early.
 			"Because of that answer, the questions after this part are left out: the report will be about safety.",
 			"Safety — question 2 of 3",
@@ -97,11 +97,11 @@ func TestUrgentHelpWithOutputFlag(t *testing.T) {
 
 func TestNoHelpBlockWhenNothingCallsForIt(t *testing.T) {
 	s := helpSet(t)
-	r := runPlain(t, s, start+"1\n1\n1\n\n3\n\n"+finish, nil)
+	r := runPlain(t, s, start+"1\n1\n1\n\n3\n3\n\n"+finish, nil)
 	if r.err != nil {
 		t.Fatalf("%v\n%s", r.err, r.out)
 	}
-	if strings.Contains(r.out, "Where to find help:") || strings.Contains(r.out, "left out") {
+	if strings.Contains(r.out, "Where to find help:") || strings.Contains(r.out, "left out") || strings.Contains(r.out, "leaves out") {
 		t.Errorf("help or an early end with nothing raised:\n%s", r.out)
 	}
 	res := score.Score(s, r.sess.Answers)
@@ -127,5 +127,22 @@ func TestHelpOfAFlagThatIsNotUrgent(t *testing.T) {
 	}
 	if got := strings.Join(ids, " "); got != "line general" {
 		t.Errorf("resources %s", got)
+	}
+}
+
+func TestAnAnswerThatLeavesOutLaterQuestionsSaysSo(t *testing.T) {
+	s := helpSet(t)
+	// afraid: no; low: no; last: yes, which leaves out "gentle"; review; kind: agree; review; the end.
+	r := runPlain(t, s, start+"1\n1\n2\n\n3\n\n"+finish, nil)
+	if r.err != nil {
+		t.Fatalf("%v\n%s", r.err, r.out)
+	}
+	inOrder(t, r.out, "Safety — question 3 of 5", "One more safety question?", "> ",
+		"That answer leaves out 1 later question, which no longer applies.", "Care — question 4 of 4")
+	if strings.Contains(r.out, "I am gentle.") {
+		t.Error("the question left out was asked")
+	}
+	if got := r.sess.words().T("quiz_left_out", "n", 7); got != "That answer leaves out 7 later questions, which no longer apply." {
+		t.Errorf("quiz_left_out for 7: %q", got)
 	}
 }

@@ -340,7 +340,7 @@ func (s *Session) ask(q *questions.Question, plan []*questions.Question, idx int
 		} else {
 			s.save("")
 		}
-		s.raised(flagsBefore, flags, laterBefore > 0 && later(now, q.Section) == 0)
+		s.raised(flagsBefore, flags, laterBefore, later(now, q.Section))
 		return r, nil
 	}
 }
@@ -357,9 +357,11 @@ func later(plan []*questions.Question, sec *questions.Section) int {
 
 // raised says what an answer calls for at once: for each flag it raised
 // that the set marks at_once, its words and where to get help; and, when
-// it left nothing to ask after this part (ended), why the quiz stops here,
-// in the words of the flags it raised, or of any raised flag.
-func (s *Session) raised(before, after map[string]bool, ended bool) {
+// it left out questions that were to come after this part (there were
+// laterBefore, now laterAfter), why: in the words of the flags it raised,
+// or, when it left nothing more to ask, of any raised flag; else in the
+// engine's own.
+func (s *Session) raised(before, after map[string]bool, laterBefore, laterAfter int) {
 	var ends, endsAny []string
 	for _, f := range s.Set.Flags {
 		if !after[f.ID] {
@@ -379,16 +381,19 @@ func (s *Session) raised(before, after map[string]bool, ended bool) {
 			if say == "" {
 				say = f.Text
 			}
-			s.Asker.Say(s.fill(say) + "\n\n" + report.HelpText(s.words(), s.flagHelp(f)))
+			s.Asker.Say(strings.TrimSpace(s.fill(say)) + "\n\n" + report.HelpText(s.words(), s.flagHelp(f)))
 		}
 	}
-	if !ended {
+	left := laterBefore - laterAfter
+	switch {
+	case left <= 0:
 		return
-	}
-	if len(ends) == 0 {
+	case len(ends) > 0:
+	case laterAfter > 0:
+		ends = []string{s.words().T("quiz_left_out", "n", left)}
+	case len(endsAny) > 0:
 		ends = endsAny
-	}
-	if len(ends) == 0 {
+	default:
 		ends = []string{s.words().T("quiz_early_end")}
 	}
 	s.Asker.Say(ends[0])

@@ -82,9 +82,20 @@ func (t *Terminal) width() int {
 	return min(w-1, 80)
 }
 
-// Say prints text wrapped to the terminal, after a blank line.
+// Say prints text wrapped to the terminal, after a blank line. A line
+// that starts with "- " is a list item, whose wrapped lines hang under
+// its text.
 func (t *Terminal) Say(msg string) {
-	fmt.Fprintf(t.Out, "\n%s\n", text.Wrap(text.Clean(strings.TrimSpace(msg)), "", t.width()))
+	lines := strings.Split(text.Clean(strings.TrimSpace(msg)), "\n")
+	for i, l := range lines {
+		if rest, ok := strings.CutPrefix(l, "- "); ok {
+			// A list item hangs: its wrapped lines stand in under its text.
+			lines[i] = text.Wrap(rest, "- ", t.width())
+		} else {
+			lines[i] = text.Wrap(l, "", t.width())
+		}
+	}
+	fmt.Fprintf(t.Out, "\n%s\n", strings.Join(lines, "\n"))
 }
 
 // Ask asks p with the survey prompt that suits its kind.

@@ -191,3 +191,20 @@ func TestFitLine(t *testing.T) {
 		}
 	}
 }
+
+func TestTerminalSayHangsListItems(t *testing.T) {
+	screen := onTerminal(t, func(c *expect.Console) {}, func(a *Terminal) {
+		a.Say("Where to find help:\n- Samaritans (UK and Ireland): 116 123 · samaritans.org · free, day and night, for anyone who is struggling\nAfter the list.")
+	})
+	want := "Where to find help:\n" +
+		"- Samaritans (UK and Ireland): 116 123 · samaritans.org · free, day and night,\n" +
+		"  for anyone who is struggling\n" +
+		"After the list."
+	var lines []string
+	for _, l := range strings.Split(strings.TrimSpace(screen), "\n") {
+		lines = append(lines, strings.TrimRight(l, " "))
+	}
+	if got := strings.Join(lines, "\n"); got != want {
+		t.Errorf("screen:\n%s\nwant:\n%s", got, want)
+	}
+}

@@ -217,18 +217,21 @@ func (d *doc) standing() {
 	}
 	sort.SliceStable(strong, func(i, j int) bool { return strong[i].Score > strong[j].Score })
 	sort.SliceStable(work, func(i, j int) bool { return work[i].Score < work[j].Score })
+	quiet := d.r.Verdict.QuietScores
 	byScore := append([]score.DimensionScore(nil), dims...)
 	sort.SliceStable(byScore, func(i, j int) bool {
 		a, b := byScore[i], byScore[j]
 		if a.Scored != b.Scored {
 			return a.Scored
 		}
+		if quiet {
+			return a.Score < b.Score // what needs work first
+		}
 		return a.Score > b.Score
 	})
 	d.chart(byScore)
 	d.space(6)
 
-	quiet := d.r.Verdict.QuietScores
 	if quiet {
 		// The verdict is not a matter of scores: no overall number to
 		// read as a headline, and what needs work comes first.
