@@ -85,7 +85,8 @@ func runTake(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 }
 
 // ended turns the way a session ended into the exit: 130 after an
-// interruption, 1 when the input ended, each with what was kept.
+// interruption, 1 when the input ended (Ctrl-D among the ways), each with
+// what was kept.
 func ended(sess *quiz.Session, err error, stderr io.Writer) error {
 	switch {
 	case err == nil:
@@ -93,6 +94,9 @@ func ended(sess *quiz.Session, err error, stderr io.Writer) error {
 	case errors.Is(err, quiz.ErrInterrupted):
 		fmt.Fprintf(stderr, "%s\n", sess.Stop())
 		return exitError{code: exitInterrupt}
+	case errors.Is(err, quiz.ErrEndKey): // Ctrl-D: the person stopped, as with Ctrl-C
+		fmt.Fprintf(stderr, "%s\n", sess.Stop())
+		return exitError{code: exitFail}
 	case errors.Is(err, quiz.ErrEndOfInput):
 		fmt.Fprintf(stderr, "The input ended before the quiz did. %s\n", sess.Stop())
 		return exitError{code: exitFail}

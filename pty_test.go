@@ -21,6 +21,7 @@ const (
 	kEnter = "\r"
 	kSpace = " "
 	kCtrlC = "\x03"
+	kCtrlD = "\x04"
 )
 
 // ptyRun is the real binary running in a pseudo-terminal whose screen is

@@ -2,6 +2,7 @@ package quiz
 
 import (
 	"errors"
+	"fmt"
 	"strconv"
 
 	"amends/internal/text"
@@ -31,6 +32,10 @@ var ErrInterrupted = errors.New("interrupted")
 
 // ErrEndOfInput is returned by an Asker when its input ended before an answer.
 var ErrEndOfInput = errors.New("end of input")
+
+// ErrEndKey is returned by an Asker when the person pressed Ctrl-D, the
+// terminal's key for the end of input: the quiz stops as at Ctrl-C.
+var ErrEndKey = fmt.Errorf("%w: Ctrl-D", ErrEndOfInput)
 
 // Prompt is one question as an Asker shows it.
 type Prompt struct {

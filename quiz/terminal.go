@@ -21,14 +21,29 @@ import (
 // hangs otherwise. Survey cannot go back, so the session offers a review
 // at the end of each section instead.
 type Terminal struct {
-	In  terminal.FileReader
-	Out terminal.FileWriter
+	In  *Keys               // every key comes through it (see Keys)
+	Out terminal.FileWriter // through In.Output, for the same reason
 	Err io.Writer
 }
 
 // NewTerminal returns a Terminal asker on the given terminal streams.
 func NewTerminal(in terminal.FileReader, out terminal.FileWriter, errOut io.Writer) *Terminal {
-	return &Terminal{In: in, Out: out, Err: errOut}
+	keys := NewKeys(in)
+	return &Terminal{In: keys, Out: keys.Output(out), Err: errOut}
+}
+
+// errBack is returned by ask when a key bound to Back ended the prompt.
+var errBack = errors.New("back")
+
+// stopped turns the Ctrl-C that ended a prompt into what its key stood for.
+func (t *Terminal) stopped() error {
+	switch t.In.Event() {
+	case EndOfInput:
+		return ErrEndKey
+	case Back:
+		return errBack
+	}
+	return ErrInterrupted
 }
 
 func (t *Terminal) opts(n int) []survey.AskOpt {
@@ -44,9 +59,9 @@ func (t *Terminal) opts(n int) []survey.AskOpt {
 
 // ask runs one survey prompt. A prompt struct is never reused (survey
 // then erases what was printed in between), a panic inside survey
-// becomes an error, and Ctrl-C or the end of input become
-// ErrInterrupted or ErrEndOfInput after a newline, so that what comes
-// next does not land on the prompt's last line.
+// becomes an error, and Ctrl-C, Ctrl-D or the end of input become
+// ErrInterrupted, ErrEndKey or ErrEndOfInput after a newline, so that
+// what comes next does not land on the prompt's last line.
 func (t *Terminal) ask(p survey.Prompt, resp any, n int, extra ...survey.AskOpt) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
@@ -65,7 +80,7 @@ func (t *Terminal) ask(p survey.Prompt, resp any, n int, extra ...survey.AskOpt)
 			r.Render("", nil)
 		}
 		fmt.Fprintln(t.Out)
-		return ErrInterrupted
+		return t.stopped()
 	case errors.Is(err, io.EOF):
 		fmt.Fprintln(t.Out)
 		return ErrEndOfInput
@@ -99,7 +114,12 @@ func (t *Terminal) Say(msg string) {
 }
 
 // Ask asks p with the survey prompt that suits its kind.
-func (t *Terminal) Ask(p *Prompt) (Reply, error) {
+func (t *Terminal) Ask(p *Prompt) (r Reply, err error) {
+	defer func() {
+		if errors.Is(err, errBack) {
+			r, err = Reply{Back: true}, nil
+		}
+	}()
 	fmt.Fprintf(t.Out, "\n%s\n", text.Clean(p.Progress))
 	// Survey breaks long lines at the edge of the screen, mid-word; break
 	// the question at spaces instead ("? " comes before it).
@@ -218,7 +238,8 @@ func (t *Terminal) text(p *Prompt, msg, help string) (Reply, error) {
 
 // line reads a line from the terminal a byte at a time, so that nothing
 // typed after it is taken from the prompts that follow. In raw mode (no
-// signals) Ctrl-C arrives as a byte and Ctrl-D on an empty line as one.
+// signals) Ctrl-C and Ctrl-D arrive as keys; in the terminal's own line
+// mode Ctrl-C is a signal and Ctrl-D on an empty line the end of input.
 func (t *Terminal) line() (string, error) {
 	var b []byte
 	one := make([]byte, 1)
@@ -228,20 +249,19 @@ func (t *Terminal) line() (string, error) {
 			switch c := one[0]; {
 			case c == '\n' || c == '\r':
 				return strings.TrimSpace(string(b)), nil
-			case c == 3:
+			case c == 3: // Ctrl-C, or a key standing for an event
 				fmt.Fprintln(t.Out)
-				return "", ErrInterrupted
-			case c == 4 && len(b) == 0:
-				fmt.Fprintln(t.Out)
-				return "", ErrEndOfInput
+				return "", t.stopped()
 			case len(b) < maxLine:
 				b = append(b, c)
 			}
 		}
 		if err != nil {
 			fmt.Fprintln(t.Out)
-			if len(b) > 0 && errors.Is(err, io.EOF) {
-				return strings.TrimSpace(string(b)), nil
+			if errors.Is(err, io.EOF) {
+				// Ctrl-D in the terminal's line mode: a line typed but
+				// not entered is no answer, as at Ctrl-C.
+				return "", ErrEndKey
 			}
 			return "", ErrEndOfInput
 		}

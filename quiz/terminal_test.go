@@ -208,3 +208,74 @@ func TestTerminalSayHangsListItems(t *testing.T) {
 		t.Errorf("screen:\n%s\nwant:\n%s", got, want)
 	}
 }
+
+// TestTerminalTypeAhead: every key of five prompts, typed before the
+// first of them has even asked, is taken by the prompt it was meant for.
+// Survey's Input and Confirm ask the terminal where the cursor is and
+// used to throw away the keys read along with the reply.
+func TestTerminalTypeAhead(t *testing.T) {
+	choice := &Prompt{Kind: "choice", Text: "Pick one?", Options: []PromptOption{{Label: "Yes"}, {Label: "No"}, {Label: "Maybe"}}}
+	multi := &Prompt{Kind: "multi", Text: "Pick some?", Max: 3, Options: []PromptOption{{Label: "a"}, {Label: "b"}, {Label: "c"}}}
+	wide := &Prompt{Kind: "number", Text: "How many days?", Min: 0, Max: 365}
+	var got []Reply
+	var yes bool
+	var name string
+	var errs []error
+	onTerminal(t, func(c *expect.Console) {
+		expectThen(t, c, "Pick one?", down+down+enter+"Ann"+enter+"y"+enter+space+down+space+enter+"42"+enter)
+		c.ExpectString("How many days? (0 to 365) 42")
+	}, func(a *Terminal) {
+		r, err := a.Ask(choice)
+		got, errs = append(got, r), append(errs, err)
+		name, err = a.Input("Name:", "")
+		errs = append(errs, err)
+		yes, err = a.Confirm("Save?", false)
+		errs = append(errs, err)
+		for _, p := range []*Prompt{multi, wide} {
+			r, err := a.Ask(p)
+			got, errs = append(got, r), append(errs, err)
+		}
+	})
+	want := []Reply{{Index: 2}, {Indices: []int{0, 1}}, {Number: 42}}
+	if !reflect.DeepEqual(got, want) || name != "Ann" || !yes || errors.Join(errs...) != nil {
+		t.Errorf("replies %+v, name %q, confirm %v, errors %v\nwant %+v, Ann, true", got, name, yes, errs, want)
+	}
+}
+
+// TestTerminalCtrlD: Ctrl-D in every kind of prompt ends the input, as in
+// any terminal, rather than answer with what is highlighted (survey takes
+// it for Enter).
+func TestTerminalCtrlD(t *testing.T) {
+	opts := []PromptOption{{Label: "No"}, {Label: "Yes"}}
+	for _, c := range []struct {
+		name string
+		ask  func(a *Terminal) (any, error)
+	}{
+		{"choice", func(a *Terminal) (any, error) { return a.Ask(&Prompt{Kind: "choice", Text: "Asked?", Options: opts}) }},
+		{"scale", func(a *Terminal) (any, error) { return a.Ask(&Prompt{Kind: "scale", Text: "Asked?", Options: opts}) }},
+		{"multi", func(a *Terminal) (any, error) {
+			return a.Ask(&Prompt{Kind: "multi", Text: "Asked?", Max: 2, Options: opts})
+		}},
+		{"ruler", func(a *Terminal) (any, error) { return a.Ask(&Prompt{Kind: "number", Text: "Asked?", Min: 0, Max: 10}) }},
+		{"number", func(a *Terminal) (any, error) {
+			return a.Ask(&Prompt{Kind: "number", Text: "Asked?", Min: 0, Max: 365})
+		}},
+		{"text", func(a *Terminal) (any, error) { return a.Ask(&Prompt{Kind: "text", Text: "Asked?"}) }},
+		{"choose", func(a *Terminal) (any, error) { return a.Choose("Asked?", []string{"a", "b"}, 0) }},
+		{"confirm", func(a *Terminal) (any, error) { return a.Confirm("Asked?", true) }},
+		{"input", func(a *Terminal) (any, error) { return a.Input("Asked?", "name.pdf") }},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			var got any
+			var err error
+			onTerminal(t, func(con *expect.Console) {
+				expectThen(t, con, "Asked?", down, "\x04")
+			}, func(a *Terminal) {
+				got, err = c.ask(a)
+			})
+			if !errors.Is(err, ErrEndKey) || !errors.Is(err, ErrEndOfInput) {
+				t.Errorf("Ctrl-D gave %v, %v; want the end of input", got, err)
+			}
+		})
+	}
+}

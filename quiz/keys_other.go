@@ -1,0 +1,13 @@
+//go:build !unix
+
+package quiz
+
+import (
+	"time"
+
+	"github.com/AlecAivazis/survey/v2/terminal"
+)
+
+// pollFunc returns nil: without poll, the rest of a key that came in
+// parts is not waited for.
+func pollFunc(terminal.FileReader) func(time.Duration) bool { return nil }
