@@ -98,7 +98,7 @@ func ended(sess *quiz.Session, err error, stderr io.Writer) error {
 		fmt.Fprintf(stderr, "%s\n", sess.Stop())
 		return exitError{code: exitFail}
 	case errors.Is(err, quiz.ErrEndOfInput):
-		fmt.Fprintf(stderr, "The input ended before the quiz did. %s\n", sess.Stop())
+		fmt.Fprintf(stderr, "%s %s\n", sess.Words().T("quiz_input_ended"), sess.Stop())
 		return exitError{code: exitFail}
 	}
 	return err

@@ -3,6 +3,8 @@
 
 package questions
 
+import "amends/internal/words"
+
 func builtinSnapshot() *Set {
 	return &Set{
 		ID:         "amends",
@@ -11,6 +13,13 @@ func builtinSnapshot() *Set {
 		Language:   "en",
 		Intro:      "This is a structured reflection for someone who hurt their partner and wants to put things right. It asks what happened, what {he} said or did afterwards, and how ready you are to change. At the end it writes a report: where you stand, concrete next steps, and an honest answer about whether trying to reconcile makes sense right now. That answer may be \"not yet\", or \"no\".\n\nWhat it is not: a diagnosis, therapy, or a prediction. It only hears your side and cannot know {his} thoughts or feelings. Whether there is a future together is {his} decision as much as yours.\n\nYour answers stay on this computer. Progress is saved as you go (under ~/.local/state/amends, or $XDG_STATE_HOME/amends) so you can pick up later; `amends forget` deletes it, and `amends take -private` saves nothing but the report. Press Ctrl-C to leave at any time.\n\nThe first questions are about safety, yours and {his}. Everyone is asked them. On those, \"I'd rather not say\" is always an acceptable answer; elsewhere, \"Not sure\" is a real answer too. If you are the one being hurt or frightened, those questions will point you to help for that. Nothing here is a test, and there are no right answers to aim for.\n\nIt takes about 10 to 15 minutes.\n",
 		Disclaimer: "A structured self-reflection, not a diagnosis, therapy or a prediction: it hears only you, and cannot know {his} side.",
+		Engine: map[string]words.Msg{
+			"quiz_saving_how": words.Msg{
+				Forms: map[string]string{
+					"other": "",
+				},
+			},
+		},
 		Partner: Partner{
 			He:      "he",
 			Him:     "him",

@@ -3,9 +3,8 @@ package quiz
 import (
 	"errors"
 	"fmt"
-	"strconv"
 
-	"amends/internal/text"
+	"amends/internal/words"
 )
 
 // Asker is how a session talks to a person: one thing at a time. The
@@ -57,6 +56,8 @@ type Prompt struct {
 
 	// CanGoBack says whether there is a previous question to go back to.
 	CanGoBack bool
+
+	w *words.Book // the set's words, for hints and what is wrong with a reply
 }
 
 // PromptOption is one option of a prompt.
@@ -75,16 +76,22 @@ type Reply struct {
 }
 
 // multiCount says how many options of a multi prompt may be picked, in words.
-func multiCount(min, max, n int) string {
+func multiCount(w *words.Book, min, max, n int) string {
 	switch {
 	case min == 0 && max >= n:
-		return "pick any number, or none"
+		return w.T("multi_any")
 	case min == max:
-		return "pick " + text.Plural(min, "option")
+		return w.T("multi_exactly", "n", min)
 	case min == 0:
-		return "pick up to " + strconv.Itoa(max)
+		return w.T("multi_up_to", "max", max)
 	case max >= n:
-		return "pick at least " + strconv.Itoa(min)
+		return w.T("multi_at_least", "min", min)
 	}
-	return "pick " + strconv.Itoa(min) + " to " + strconv.Itoa(max)
+	return w.T("multi_between", "min", min, "max", max)
+}
+
+// Worded is an Asker that says things of its own (hints, what to type):
+// the session gives it the set's words before the first question.
+type Worded interface {
+	SetWords(w *words.Book)
 }

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"amends/internal/text"
+	"amends/internal/words"
 )
 
 // Plain asks line by line: the question, its numbered options and a hint,
@@ -19,6 +20,30 @@ type Plain struct {
 	in  *bufio.Reader
 	out io.Writer
 	eof bool
+	w   *words.Book // nil: English
+}
+
+// SetWords gives the asker the set's words for its hints.
+func (a *Plain) SetWords(w *words.Book) { a.w = w }
+
+// is reports whether s is one of the words of the message key (a list
+// separated by commas, such as "y, yes"), or of its English words.
+func is(w *words.Book, s, key string) bool {
+	s = strings.ToLower(strings.TrimSpace(s))
+	for _, b := range []*words.Book{w, nil} {
+		for _, k := range strings.Split(b.T(key), ",") {
+			if k = strings.ToLower(strings.TrimSpace(k)); k != "" && k == s {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// first is the first word of the message key, the one a hint shows.
+func first(w *words.Book, key string) string {
+	k, _, _ := strings.Cut(w.T(key), ",")
+	return strings.TrimSpace(k)
 }
 
 // NewPlain returns a Plain asker reading from in and writing to out.
@@ -72,6 +97,10 @@ func (a *Plain) Say(text string) {
 // Ask prints p and reads replies until one is valid.
 func (a *Plain) Ask(p *Prompt) (Reply, error) {
 	a.printf("\n%s\n%s\n", p.Progress, p.Text)
+	w := a.w
+	if p.w != nil {
+		w = p.w
+	}
 	var hint string
 	switch p.Kind {
 	case "choice", "scale", "multi":
@@ -81,29 +110,30 @@ func (a *Plain) Ask(p *Prompt) (Reply, error) {
 				a.printf("     %s\n", o.Help)
 			}
 		}
-		if p.Kind == "multi" {
-			hint = fmt.Sprintf("Type numbers separated by commas (%s)", multiCount(p.Min, p.Max, len(p.Options)))
-			if p.Min == 0 {
-				hint += `, or "none"`
-			}
-		} else {
-			hint = fmt.Sprintf("Type a number from 1 to %d", len(p.Options))
+		how := multiCount(w, p.Min, p.Max, len(p.Options))
+		switch {
+		case p.Kind == "multi" && p.Min == 0:
+			hint = w.T("plain_hint_multi_none", "how", how, "none", first(w, "key_none"))
+		case p.Kind == "multi":
+			hint = w.T("plain_hint_multi", "how", how)
+		default:
+			hint = w.T("plain_hint_choice", "n", len(p.Options))
 		}
 	case "number":
-		hint = "Type a number from " + numberLabel(p.Min, p.MinLabel) + " to " + numberLabel(p.Max, p.MaxLabel)
+		hint = w.T("plain_hint_number", "min", numberLabel(w, p.Min, p.MinLabel), "max", numberLabel(w, p.Max, p.MaxLabel))
 	default:
-		hint = "Type your answer on one line, or press Enter to leave it empty"
+		hint = w.T("plain_hint_text")
 	}
 	if p.HasDefault && p.Kind != "text" {
-		hint += "; press Enter to keep " + a.current(p)
+		hint += "; " + w.T("plain_hint_keep", "current", a.current(w, p))
 	} else if p.HasDefault && p.Default.Text != "" {
-		hint = "Type your answer on one line, or press Enter to keep what you wrote"
+		hint = w.T("plain_hint_keep_text")
 	}
 	if p.Help != "" {
-		hint += `; "?" for help`
+		hint += "; " + w.T("plain_hint_help")
 	}
 	if p.CanGoBack {
-		hint += `; "back" for the previous question`
+		hint += "; " + w.T("plain_hint_back", "back", first(w, "key_back"))
 	}
 	a.printf("%s.\n", hint)
 	for {
@@ -112,25 +142,25 @@ func (a *Plain) Ask(p *Prompt) (Reply, error) {
 		if err != nil {
 			return Reply{}, err
 		}
-		switch strings.ToLower(s) {
-		case "?", "help":
+		switch {
+		case s == "?" || is(w, s, "key_help"):
 			if p.Help != "" {
 				a.printf("%s\n", p.Help)
 			} else {
-				a.printf("There is no more help for this question. %s.\n", hint)
+				a.printf("%s\n", w.T("plain_no_help", "hint", hint))
 			}
 			continue
-		case "back":
+		case is(w, s, "key_back"):
 			if p.CanGoBack {
 				return Reply{Back: true}, nil
 			}
-			a.printf("This is as far back as you can go here. %s.\n", hint)
+			a.printf("%s\n", w.T("plain_first", "hint", hint))
 			continue
 		}
 		if s == "" && p.HasDefault {
 			return p.Default, nil
 		}
-		r, err := parsePlain(p, s)
+		r, err := parsePlain(w, p, s)
 		if err == nil {
 			err = p.Check(r)
 		}
@@ -142,23 +172,23 @@ func (a *Plain) Ask(p *Prompt) (Reply, error) {
 	}
 }
 
-func numberLabel(n int, label string) string {
+func numberLabel(w *words.Book, n int, label string) string {
 	if label == "" {
 		return strconv.Itoa(n)
 	}
-	return fmt.Sprintf("%d (%s)", n, label)
+	return w.T("plain_number_label", "n", strconv.Itoa(n), "label", label)
 }
 
 // current names the default answer of p in words.
-func (a *Plain) current(p *Prompt) string {
+func (a *Plain) current(w *words.Book, p *Prompt) string {
 	switch p.Kind {
 	case "choice", "scale":
 		if p.Default.Index >= 0 && p.Default.Index < len(p.Options) {
-			return fmt.Sprintf("%d (%s)", p.Default.Index+1, p.Options[p.Default.Index].Label)
+			return w.T("plain_number_label", "n", strconv.Itoa(p.Default.Index+1), "label", p.Options[p.Default.Index].Label)
 		}
 	case "multi":
 		if len(p.Default.Indices) == 0 {
-			return "none"
+			return first(w, "key_none")
 		}
 		n := make([]string, len(p.Default.Indices))
 		for i, x := range p.Default.Indices {
@@ -168,15 +198,15 @@ func (a *Plain) current(p *Prompt) string {
 	case "number":
 		return strconv.Itoa(p.Default.Number)
 	}
-	return "your answer"
+	return w.T("plain_your_answer")
 }
 
 // parsePlain reads a typed reply to p; the error says what to type instead.
-func parsePlain(p *Prompt, s string) (Reply, error) {
+func parsePlain(w *words.Book, p *Prompt, s string) (Reply, error) {
 	switch p.Kind {
 	case "choice", "scale":
 		if s == "" {
-			return Reply{}, fmt.Errorf("Please type a number from 1 to %d.", len(p.Options))
+			return Reply{}, errors.New(w.T("plain_type_number", "n", len(p.Options)))
 		}
 		if n, err := strconv.Atoi(s); err == nil {
 			return Reply{Index: n - 1}, nil
@@ -186,19 +216,19 @@ func parsePlain(p *Prompt, s string) (Reply, error) {
 				return Reply{Index: i}, nil
 			}
 		}
-		return Reply{}, fmt.Errorf("%q is not one of the numbers; please type a number from 1 to %d.", short(s), len(p.Options))
+		return Reply{}, errors.New(w.T("plain_not_number_of", "got", short(s), "n", len(p.Options)))
 	case "multi":
-		if strings.EqualFold(s, "none") {
+		if is(w, s, "key_none") {
 			return Reply{Indices: []int{}}, nil
 		}
 		if s == "" {
-			return Reply{}, fmt.Errorf("Please type numbers separated by commas, such as 1, 3.")
+			return Reply{}, errors.New(w.T("plain_type_numbers"))
 		}
 		r := Reply{Indices: []int{}}
 		for _, f := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ' ' || r == ';' }) {
 			n, err := strconv.Atoi(f)
 			if err != nil {
-				return Reply{}, fmt.Errorf("%q is not a number; please type numbers separated by commas, such as 1, 3.", short(f))
+				return Reply{}, errors.New(w.T("plain_not_a_number", "got", short(f)))
 			}
 			r.Indices = append(r.Indices, n-1)
 		}
@@ -206,7 +236,7 @@ func parsePlain(p *Prompt, s string) (Reply, error) {
 	case "number":
 		n, err := strconv.Atoi(s)
 		if err != nil {
-			return Reply{}, fmt.Errorf("Please type a whole number from %d to %d.", p.Min, p.Max)
+			return Reply{}, errors.New(w.T("plain_whole_number", "min", p.Min, "max", p.Max))
 		}
 		return Reply{Number: n}, nil
 	}
@@ -226,7 +256,7 @@ func (a *Plain) Choose(msg string, options []string, def int) (int, error) {
 	for i, o := range options {
 		a.printf("  %d. %s\n", i+1, o)
 	}
-	hint := fmt.Sprintf("Type a number from 1 to %d, or press Enter for %d.", len(options), def+1)
+	hint := a.w.T("plain_choose_hint", "n", len(options), "default", def+1)
 	a.printf("%s\n", hint)
 	for {
 		a.printf("> ")
@@ -240,15 +270,15 @@ func (a *Plain) Choose(msg string, options []string, def int) (int, error) {
 		if n, err := strconv.Atoi(s); err == nil && n >= 1 && n <= len(options) {
 			return n - 1, nil
 		}
-		a.printf("%q is not one of the numbers. %s\n", short(s), hint)
+		a.printf("%s\n", a.w.T("plain_not_one", "got", short(s), "hint", hint))
 	}
 }
 
 // Confirm asks a yes or no question; Enter gives def.
 func (a *Plain) Confirm(msg string, def bool) (bool, error) {
-	yn := "y/N"
+	yn := a.w.T("plain_yn_no")
 	if def {
-		yn = "Y/n"
+		yn = a.w.T("plain_yn_yes")
 	}
 	for {
 		a.printf("\n%s [%s] ", msg, yn)
@@ -256,15 +286,15 @@ func (a *Plain) Confirm(msg string, def bool) (bool, error) {
 		if err != nil {
 			return false, err
 		}
-		switch strings.ToLower(s) {
-		case "":
+		switch {
+		case s == "":
 			return def, nil
-		case "y", "yes":
+		case is(a.w, s, "key_yes"):
 			return true, nil
-		case "n", "no":
+		case is(a.w, s, "key_no"):
 			return false, nil
 		}
-		a.printf("Please type yes or no.\n")
+		a.printf("%s\n", a.w.T("plain_yes_or_no"))
 	}
 }
 

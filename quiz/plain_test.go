@@ -29,7 +29,7 @@ func TestParsePlain(t *testing.T) {
 		{number, "7.5", Reply{}, "Please type a whole number from 0 to 10."},
 		{&Prompt{Kind: "text"}, "anything", Reply{Text: "anything"}, ""},
 	} {
-		got, err := parsePlain(c.p, c.in)
+		got, err := parsePlain(nil, c.p, c.in)
 		if c.err != "" {
 			if err == nil || err.Error() != c.err {
 				t.Errorf("%s %q: err %v, want %q", c.p.Kind, c.in, err, c.err)
@@ -58,13 +58,13 @@ func TestPromptCheck(t *testing.T) {
 			t.Errorf("%v: %v, want %q", c.r.Indices, err, c.want)
 		}
 	}
-	if got := multiCount(0, 3, 3); got != "pick any number, or none" {
+	if got := multiCount(nil, 0, 3, 3); got != "pick any number, or none" {
 		t.Error(got)
 	}
-	if got := multiCount(2, 2, 3); got != "pick 2 options" {
+	if got := multiCount(nil, 2, 2, 3); got != "pick 2 options" {
 		t.Error(got)
 	}
-	if got := multiCount(0, 2, 3); got != "pick up to 2" {
+	if got := multiCount(nil, 0, 2, 3); got != "pick up to 2" {
 		t.Error(got)
 	}
 }

@@ -2,7 +2,6 @@ package quiz
 
 import (
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 
@@ -17,21 +16,25 @@ func (s *Session) PickUp(path string, resume, private bool) error {
 	if path == "" {
 		return nil
 	}
+	w := s.words()
+	if a, ok := s.Asker.(Worded); ok {
+		a.SetWords(w)
+	}
 	if private {
 		if _, err := os.Stat(path); err == nil {
-			s.Asker.Say(fmt.Sprintf("Answers from an earlier run are still kept in %s; private mode leaves them alone (\"amends forget\" deletes them).", path))
+			s.Asker.Say(w.T("resume_private_kept", "path", path))
 		}
 		return nil
 	}
 	p, err := LoadProgress(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		if resume {
-			s.Asker.Say("There is nothing to carry on from, so this starts at the beginning.")
+			s.Asker.Say(w.T("resume_nothing"))
 		}
 		return nil
 	}
 	if err != nil {
-		s.Asker.Say("Earlier progress could not be read: " + err.Error())
+		s.Asker.Say(w.T("resume_unreadable", "error", err.Error()))
 		return nil
 	}
 	if p.Set != s.Set.ID {
@@ -43,8 +46,7 @@ func (s *Session) PickUp(path string, resume, private bool) error {
 		if n == 0 {
 			return nil
 		}
-		i, err := s.Asker.Choose(fmt.Sprintf("You stopped part-way through last time; %s %s kept.", text.Plural(n, "answer"), text.Agree(n, "is", "are")),
-			[]string{"Carry on where I left off", "Start again (the kept answers are deleted)"}, 0)
+		i, err := s.Asker.Choose(w.T("resume_ask", "n", n), []string{w.T("resume_carry_on"), w.T("resume_start_again")}, 0)
 		if err != nil {
 			return err
 		}
@@ -63,17 +65,14 @@ func (s *Session) PickUp(path string, resume, private bool) error {
 		s.Position = p.Position
 	}
 	if r.Changed {
-		msg := "The question set has changed since you started"
+		msg := w.T("resume_changed")
 		if p.Version != s.Set.Version && p.Version != "" {
-			msg += fmt.Sprintf(" (it was version %s, it is now %s)", p.Version, s.Set.Version)
+			msg = w.T("resume_changed_version", "old", p.Version, "new", s.Set.Version)
 		}
-		msg += "."
 		if len(r.Dropped) == 0 {
-			msg += fmt.Sprintf(" All %s still fit, so nothing needs asking again.", text.Plural(n, "answer"))
+			msg += " " + w.T("resume_all_fit", "n", n)
 		} else {
-			d := len(r.Dropped)
-			msg += fmt.Sprintf(" %s no longer %s and will be asked again where the question is still there; the other %s %s kept.",
-				text.Capital(text.Plural(d, "answer")), text.Agree(d, "fits", "fit"), text.Plural(n, "answer"), text.Agree(n, "is", "are"))
+			msg += " " + text.Capital(w.T("resume_dropped", "n", len(r.Dropped))) + " " + w.T("resume_others_kept", "n", n)
 		}
 		s.Notice = msg
 	}

@@ -83,6 +83,9 @@ func (s *Session) Run() error {
 	if s.Date.IsZero() {
 		s.Date = time.Now()
 	}
+	if a, ok := s.Asker.(Worded); ok {
+		a.SetWords(s.words())
+	}
 	if s.Resumed && s.ProgressPath != "" {
 		s.mu.Lock()
 		s.saved = len(s.Answers.Values) // they are in the progress file already
@@ -94,8 +97,7 @@ func (s *Session) Run() error {
 			return err
 		}
 	} else {
-		s.Asker.Say(fmt.Sprintf("Welcome back to %s. %s kept; carrying on where you stopped.",
-			s.fill(s.Set.Title), text.Capital(text.Plural(len(s.Answers.Values), "answer"))+" "+text.Agree(len(s.Answers.Values), "is", "are")))
+		s.Asker.Say(s.words().T("quiz_welcome_back", "title", s.fill(s.Set.Title), "n", len(s.Answers.Values)))
 		if s.Notice != "" {
 			s.Asker.Say(s.Notice)
 		}
@@ -109,15 +111,13 @@ func (s *Session) Run() error {
 // intro shows the set's intro and what happens to the answers.
 func (s *Session) intro() {
 	s.Asker.Say(s.fill(s.Set.Title) + "\n\n" + s.fill(s.Set.Intro))
-	switch {
-	case s.ProgressPath == "":
-		s.Asker.Say("Private mode: nothing is saved while you answer, so if you stop (Ctrl-C), your answers are gone. At the end you can save a report if you want one.")
-	case strings.Contains(s.Set.Intro, "amends forget"):
-		// The set's intro has told what is kept and how to delete it; say where.
-		s.Asker.Say(fmt.Sprintf("Your answers are saved as you go in %s (only you can read it).", s.ProgressPath))
-	default:
-		s.Asker.Say(fmt.Sprintf("Your answers are saved as you go in %s (only you can read it). Stop at any time with Ctrl-C; %q carries on, and %q deletes what was saved.",
-			s.ProgressPath, s.ResumeCommand, "amends forget"))
+	if s.ProgressPath == "" {
+		s.Asker.Say(s.words().T("quiz_private"))
+	} else {
+		// A set whose intro says how to stop and delete gives
+		// quiz_saving_how as "" in its [engine] table.
+		w := s.words()
+		s.Asker.Say(strings.TrimSpace(w.T("quiz_saving", "path", s.ProgressPath) + " " + w.T("quiz_saving_how", "resume", s.ResumeCommand)))
 	}
 }
 
@@ -213,7 +213,16 @@ func (s *Session) fill(text string) string { return s.Set.Fill(text, s.Answers.P
 
 // words are the engine's words for this set, with the person's own words
 // for its placeholders.
-func (s *Session) words() *words.Book { return s.Set.BookFor(s.Answers.Partner) }
+func (s *Session) words() *words.Book {
+	if s.Answers == nil {
+		return s.Set.Book()
+	}
+	return s.Set.BookFor(s.Answers.Partner)
+}
+
+// Words are the engine's words for this session's set, for what the
+// command line says about it.
+func (s *Session) Words() *words.Book { return s.words() }
 
 // plan returns the questions that will be asked given the answers so far,
 // in asking order (see score.Plan).
@@ -307,7 +316,7 @@ func (s *Session) ask(q *questions.Question, plan []*questions.Question, idx int
 		}
 	}
 	p := s.prompt(q)
-	p.Progress = fmt.Sprintf("%s — question %d of %d", s.fill(q.Section.Title), idx+1, len(plan))
+	p.Progress = s.words().T("quiz_progress", "section", s.fill(q.Section.Title), "n", idx+1, "total", len(plan))
 	p.CanGoBack = canBack
 	_, _, flagsBefore := score.Plan(s.Set, s.Answers.Values)
 	laterBefore := later(plan, q.Section)
@@ -320,7 +329,7 @@ func (s *Session) ask(q *questions.Question, plan []*questions.Question, idx int
 			if canBack {
 				return r, nil
 			}
-			s.Asker.Say("This is the first question; there is nothing before it.")
+			s.Asker.Say(s.words().T("quiz_first_question"))
 			continue
 		}
 		if err := p.Check(r); err != nil {
@@ -414,7 +423,7 @@ func (s *Session) flagHelp(f *questions.Flag) []score.Resource {
 
 // prompt builds the Prompt for q with its current answer as the default.
 func (s *Session) prompt(q *questions.Question) *Prompt {
-	p := &Prompt{ID: q.ID, Kind: string(q.Kind), Text: s.fill(q.Text), Help: s.fill(q.Help)}
+	p := &Prompt{ID: q.ID, Kind: string(q.Kind), Text: s.fill(q.Text), Help: s.fill(q.Help), w: s.words()}
 	switch q.Kind {
 	case questions.KindChoice, questions.KindMulti:
 		for _, o := range q.Options {
@@ -482,25 +491,26 @@ func (s *Session) value(q *questions.Question, r Reply) any {
 
 // Check says what is wrong with a reply to p, in words for the person.
 func (p *Prompt) Check(r Reply) error {
+	w := p.w
 	switch p.Kind {
 	case "choice", "scale":
 		if r.Index < 0 || r.Index >= len(p.Options) {
-			return fmt.Errorf("Please pick one of the options, 1 to %d.", len(p.Options))
+			return errors.New(w.T("quiz_pick_one", "n", len(p.Options)))
 		}
 	case "multi":
 		seen := map[int]bool{}
 		for _, i := range r.Indices {
 			if i < 0 || i >= len(p.Options) {
-				return fmt.Errorf("%d is not one of the options; they go from 1 to %d.", i+1, len(p.Options))
+				return errors.New(w.T("quiz_not_option", "pick", i+1, "n", len(p.Options)))
 			}
 			seen[i] = true
 		}
 		if len(seen) < p.Min || len(seen) > p.Max {
-			return fmt.Errorf("Please %s.", multiCount(p.Min, p.Max, len(p.Options)))
+			return errors.New(w.T("quiz_please", "how", multiCount(w, p.Min, p.Max, len(p.Options))))
 		}
 	case "number":
 		if r.Number < p.Min || r.Number > p.Max {
-			return fmt.Errorf("Please give a whole number from %d to %d.", p.Min, p.Max)
+			return errors.New(w.T("quiz_whole_number", "min", p.Min, "max", p.Max))
 		}
 	}
 	return nil
@@ -518,11 +528,11 @@ func (s *Session) sectionReview(sec *questions.Section) error {
 		if len(qs) == 0 {
 			return nil
 		}
-		opts := []string{"Continue"}
+		opts := []string{s.words().T("quiz_continue")}
 		for _, q := range qs {
 			opts = append(opts, s.reviewLine(q))
 		}
-		i, err := s.Asker.Choose(fmt.Sprintf("That is the end of %q. Continue, or pick an answer to change:", s.fill(sec.Title)), opts, 0)
+		i, err := s.Asker.Choose(s.words().T("quiz_section_end", "section", s.fill(sec.Title)), opts, 0)
 		if err != nil {
 			return err
 		}
@@ -558,11 +568,11 @@ func (s *Session) change(q *questions.Question) error {
 // asker shortens it to the screen's width; the plain one says it all,
 // which is what a screen reader needs.
 func (s *Session) reviewLine(q *questions.Question) string {
-	ans := "not answered"
+	ans := s.words().T("quiz_not_answered")
 	if v, ok := s.Answers.Values[q.ID]; ok {
 		ans = text.OneLine(s.Set.Display(q, v, s.Answers.Partner))
 		if ans == "" {
-			ans = "(left empty)"
+			ans = s.words().T("quiz_left_empty")
 		}
 	}
 	return text.OneLine(s.fill(q.Text)) + " — " + ans
@@ -578,20 +588,21 @@ func (s *Session) finalReview() (bool, error) {
 			n++
 		}
 	}
-	i, err := s.Asker.Choose(fmt.Sprintf("That was the last question: you answered %d of %d. Ready to see your result?", n, len(plan)),
-		[]string{"See my result", "Change an answer first"}, 0)
+	w := s.words()
+	i, err := s.Asker.Choose(w.T("quiz_last_question", "answered", n, "n", len(plan)),
+		[]string{w.T("quiz_see_result"), w.T("quiz_change_first")}, 0)
 	if err != nil || i == 0 {
 		return false, err
 	}
 	var secs []*questions.Section
-	opts := []string{"None, see my result"}
+	opts := []string{w.T("quiz_none_see_result")}
 	for _, q := range plan {
 		if len(secs) == 0 || secs[len(secs)-1] != q.Section {
 			secs = append(secs, q.Section)
 			opts = append(opts, s.fill(q.Section.Title))
 		}
 	}
-	j, err := s.Asker.Choose("Which part?", opts, 0)
+	j, err := s.Asker.Choose(w.T("quiz_which_part"), opts, 0)
 	if err != nil || j == 0 {
 		return false, err
 	}
@@ -610,7 +621,7 @@ func (s *Session) save(position string) {
 		Position: position, Partner: s.Answers.Partner, Values: s.Answers.Values}
 	if err := SaveProgress(s.ProgressPath, p, s.Set); err != nil {
 		s.saveFail = true
-		s.Asker.Say("Your progress could not be saved (" + err.Error() + "). You can go on, but if you stop now your answers are gone.")
+		s.Asker.Say(s.words().T("quiz_save_failed", "error", err.Error()))
 		return
 	}
 	s.saved = len(s.Answers.Values)
@@ -624,19 +635,19 @@ func (s *Session) Stop() string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.stopped = true
+	w := s.words()
 	switch {
 	case s.removed:
-		return "Stopped."
+		return w.T("stop_done")
 	case s.ProgressPath == "":
-		return "Stopped. You were in private mode, so nothing was kept."
+		return w.T("stop_private")
 	case s.saveFail || s.saved == 0:
 		if _, err := os.Stat(s.ProgressPath); err == nil && !s.saveFail {
-			return fmt.Sprintf("Stopped. The answers from before are still kept in %s.\nTo carry on where you left off: %s", s.ProgressPath, s.ResumeCommand)
+			return w.T("stop_before_kept", "path", s.ProgressPath, "resume", s.ResumeCommand)
 		}
-		return "Stopped before anything was saved; nothing was kept."
+		return w.T("stop_nothing")
 	}
-	return fmt.Sprintf("Stopped. Your %s kept in %s.\nTo carry on where you left off: %s",
-		text.Plural(s.saved, "answer")+" "+text.Agree(s.saved, "is", "are"), s.ProgressPath, s.ResumeCommand)
+	return w.T("stop_kept", "n", s.saved, "path", s.ProgressPath, "resume", s.ResumeCommand)
 }
 
 // score runs Score, turning a panic into an error so that a fault there
@@ -672,11 +683,11 @@ func (s *Session) finish() error {
 	s.save("")
 	result, err := s.score()
 	if err != nil {
-		s.Asker.Say("Your answers could not be scored in this build of amends (" + text.OneLine(err.Error()) + ").")
+		s.Asker.Say(s.words().T("quiz_score_failed", "error", text.OneLine(err.Error())))
 		return s.keepOnFailure("")
 	}
-	s.Asker.Say(fmt.Sprintf("Your result: %s\n%s\nThe report explains why, and what you can do next.",
-		text.OneLine(result.Verdict.Title), text.OneLine(result.Verdict.Summary)))
+	w := result.Words
+	s.Asker.Say(w.T("quiz_result", "title", text.OneLine(result.Verdict.Title), "summary", text.OneLine(result.Verdict.Summary)))
 	// Where to get help is on the screen before anything is offered, so
 	// that nobody leaves an urgent result without it, whatever they save.
 	if len(result.Help) > 0 || result.Urgent() {
@@ -685,42 +696,41 @@ func (s *Session) finish() error {
 	wrote := false
 	defer func() {
 		if !wrote && result.Urgent() && len(result.Help) > 0 {
-			s.Asker.Say(result.Words.T("help_again") + "\n- " + report.ResourceLine(result.Help[0]))
+			s.Asker.Say(w.T("help_again") + "\n- " + report.ResourceLine(result.Help[0]))
 		}
 	}()
 
 	date := s.Date.Format("2006-01-02")
 	if s.ReportPath != "" {
 		if err := s.report(s.ReportPath, result, "", s.Force); err != nil {
-			s.Asker.Say("The report could not be written: " + err.Error())
+			s.Asker.Say(w.T("quiz_report_failed", "error", err.Error()))
 			return s.keepOnFailure("the report could not be written")
 		}
-		s.Asker.Say(fmt.Sprintf("Your report is in %s (only you can read it).", s.ReportPath))
+		s.Asker.Say(w.T("quiz_report_in", "path", s.ReportPath))
 		wrote = true
 		s.removeProgress()
 		return nil
 	}
 
-	reportName := s.defaultName("amends-report-"+date, ".pdf")
-	reportPath, err := s.askPath("Save your report as a PDF?", true, "File name for the report:", reportName)
+	reportName := s.defaultName(w.T("file_report", "date", date), ".pdf")
+	reportPath, err := s.askPath(w.T("quiz_save_report"), true, w.T("quiz_report_name"), reportName)
 	if err != nil {
 		return err
 	}
 
 	kept := ""
 	if s.ProgressPath != "" {
-		answersName := s.defaultName("amends-answers-"+date, ".toml")
-		ap, err := s.askPath("Keep your answers in a file too, to look at or score again later? Anyone who can open that file can read them.",
-			false, "File name for your answers:", answersName)
+		answersName := s.defaultName(w.T("file_answers", "date", date), ".toml")
+		ap, err := s.askPath(w.T("quiz_keep_answers"), false, w.T("quiz_answers_name"), answersName)
 		for ap != "" && err == nil {
 			werr := s.writeAnswers(ap)
 			if werr == nil {
 				kept = ap
-				s.Asker.Say(fmt.Sprintf("Your answers are in %s (only you can read it). \"amends report -answers %s -o report.pdf\" makes a report from them again.", ap, ap))
+				s.Asker.Say(w.T("quiz_answers_in", "path", ap))
 				break
 			}
-			s.Asker.Say("Your answers could not be written: " + werr.Error())
-			ap, err = s.askPath("Try another file name?", true, "File name for your answers:", answersName)
+			s.Asker.Say(w.T("quiz_answers_failed", "error", werr.Error()))
+			ap, err = s.askPath(w.T("quiz_try_again"), true, w.T("quiz_answers_name"), answersName)
 		}
 		if err != nil {
 			return err
@@ -729,12 +739,12 @@ func (s *Session) finish() error {
 	for reportPath != "" {
 		werr := s.report(reportPath, result, kept, true)
 		if werr == nil {
-			s.Asker.Say(fmt.Sprintf("Your report is in %s (only you can read it).", reportPath))
+			s.Asker.Say(w.T("quiz_report_in", "path", reportPath))
 			wrote = true
 			break
 		}
-		s.Asker.Say("The report could not be written: " + werr.Error())
-		reportPath, err = s.askPath("Try another file name?", true, "File name for the report:", reportName)
+		s.Asker.Say(w.T("quiz_report_failed", "error", werr.Error()))
+		reportPath, err = s.askPath(w.T("quiz_try_again"), true, w.T("quiz_report_name"), reportName)
 		if err != nil {
 			return err
 		}
@@ -747,7 +757,7 @@ func (s *Session) finish() error {
 	}
 	s.removeProgress()
 	if s.ProgressPath != "" {
-		s.Asker.Say("The progress file has been deleted; amends itself keeps nothing now.")
+		s.Asker.Say(w.T("quiz_progress_deleted"))
 	}
 	return nil
 }
@@ -774,19 +784,20 @@ func (s *Session) writeAnswers(path string) error {
 
 // keepOnFailure makes sure the answers outlive a failure at the end.
 func (s *Session) keepOnFailure(what string) error {
+	w := s.words()
 	if s.ProgressPath != "" && !s.saveFail {
-		s.Asker.Say(fmt.Sprintf("Your answers are kept in %s; %q brings you back to the end to try again.", s.ProgressPath, s.ResumeCommand))
+		s.Asker.Say(w.T("quiz_kept_retry", "path", s.ProgressPath, "resume", s.ResumeCommand))
 	} else if s.ReportPath == "" {
-		ap, err := s.askPath("Nothing has been kept so far. Save your answers in a file so they are not lost?", true,
-			"File name for your answers:", s.defaultName("amends-answers-"+s.Date.Format("2006-01-02"), ".toml"))
+		ap, err := s.askPath(w.T("quiz_nothing_kept"), true,
+			w.T("quiz_answers_name"), s.defaultName(w.T("file_answers", "date", s.Date.Format("2006-01-02")), ".toml"))
 		if err != nil {
 			return err
 		}
 		if ap != "" {
 			if err := s.writeAnswers(ap); err != nil {
-				s.Asker.Say("Your answers could not be written either: " + err.Error())
+				s.Asker.Say(w.T("quiz_answers_failed_too", "error", err.Error()))
 			} else {
-				s.Asker.Say("Your answers are in " + ap + ".")
+				s.Asker.Say(w.T("quiz_answers_in_short", "path", ap))
 			}
 		}
 	}
@@ -804,7 +815,7 @@ func (s *Session) removeProgress() {
 	defer s.mu.Unlock()
 	s.stopped, s.removed = true, true
 	if err := os.Remove(s.ProgressPath); err != nil && !errors.Is(err, fs.ErrNotExist) {
-		s.Asker.Say("Your progress file could not be deleted (" + err.Error() + "); \"amends forget\" deletes it.")
+		s.Asker.Say(s.words().T("quiz_progress_not_deleted", "error", err.Error()))
 	}
 	os.Remove(filepath.Dir(s.ProgressPath)) // only if empty: leave no trace
 
@@ -852,10 +863,10 @@ func (s *Session) askPath(question string, def bool, nameMsg, defName string) (s
 		}
 		if fi, err := os.Stat(name); err == nil {
 			if fi.IsDir() {
-				s.Asker.Say(name + " is a folder; please give a file name.")
+				s.Asker.Say(s.words().T("quiz_is_folder", "path", name))
 				continue
 			}
-			replace, err := s.Asker.Confirm(name+" already exists. Replace it?", false)
+			replace, err := s.Asker.Confirm(s.words().T("quiz_replace", "path", name), false)
 			if err != nil {
 				return "", err
 			}

@@ -13,6 +13,7 @@ import (
 	"golang.org/x/term"
 
 	"amends/internal/text"
+	"amends/internal/words"
 )
 
 // Terminal asks with survey prompts: a list to move through for choices
@@ -24,7 +25,11 @@ type Terminal struct {
 	In  *Keys               // every key comes through it (see Keys)
 	Out terminal.FileWriter // through In.Output, for the same reason
 	Err io.Writer
+	w   *words.Book // nil: English
 }
+
+// SetWords gives the asker the set's words for its hints.
+func (t *Terminal) SetWords(w *words.Book) { t.w = w }
 
 // NewTerminal returns a Terminal asker on the given terminal streams.
 func NewTerminal(in terminal.FileReader, out terminal.FileWriter, errOut io.Writer) *Terminal {
@@ -162,7 +167,7 @@ func (t *Terminal) Ask(p *Prompt) (r Reply, err error) {
 		picked := []int{}
 		err := t.ask(ms, &picked, len(labels), survey.WithRemoveSelectAll(), survey.WithRemoveSelectNone(), survey.WithValidator(func(ans any) error {
 			if list, ok := ans.([]core.OptionAnswer); ok && (len(list) < p.Min || len(list) > p.Max) {
-				return fmt.Errorf("please %s", multiCount(p.Min, p.Max, len(p.Options)))
+				return errors.New(t.w.T("term_please", "how", multiCount(t.w, p.Min, p.Max, len(p.Options))))
 			}
 			return nil
 		}))
@@ -188,7 +193,7 @@ func (t *Terminal) Ask(p *Prompt) (r Reply, err error) {
 			err := t.ask(sel, &i, len(nums))
 			return Reply{Number: p.Min + i}, err
 		}
-		in := &survey.Input{Message: fmt.Sprintf("%s (%s to %s)", msg, numberLabel(p.Min, p.MinLabel), numberLabel(p.Max, p.MaxLabel)), Help: help}
+		in := &survey.Input{Message: fmt.Sprintf("%s (%s)", msg, t.w.T("term_range", "min", numberLabel(t.w, p.Min, p.MinLabel), "max", numberLabel(t.w, p.Max, p.MaxLabel))), Help: help}
 		if p.HasDefault {
 			in.Default = strconv.Itoa(p.Default.Number)
 		}
@@ -197,7 +202,7 @@ func (t *Terminal) Ask(p *Prompt) (r Reply, err error) {
 			str, _ := ans.(string)
 			n, err := strconv.Atoi(strings.TrimSpace(str))
 			if err != nil || n < p.Min || n > p.Max {
-				return fmt.Errorf("please give a whole number from %d to %d", p.Min, p.Max)
+				return errors.New(t.w.T("term_whole_number", "min", p.Min, "max", p.Max))
 			}
 			return nil
 		}))
@@ -211,12 +216,12 @@ func (t *Terminal) Ask(p *Prompt) (r Reply, err error) {
 // own line editing. Survey's Input miscounts a typed answer that wraps
 // and erases lines above it, and free text is what wraps.
 func (t *Terminal) text(p *Prompt, msg, help string) (Reply, error) {
-	hint := "Type your answer and press Enter; Enter alone leaves it empty"
+	hint := t.w.T("term_text_hint")
 	if p.HasDefault && p.Default.Text != "" {
-		hint = "Type a new answer and press Enter; Enter alone keeps: " + text.Clean(text.OneLine(p.Default.Text))
+		hint = t.w.T("term_text_keep", "answer", text.Clean(text.OneLine(p.Default.Text)))
 	}
 	if help != "" {
-		hint += "; ? for help"
+		hint += "; " + t.w.T("term_hint_help")
 	}
 	fmt.Fprintf(t.Out, "? %s\n%s.\n", strings.TrimSuffix(msg, "\n"), text.Wrap(hint, "", t.width()))
 	for {
