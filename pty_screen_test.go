@@ -82,3 +82,14 @@ func (r *ptyRun) answerStart() {
 	r.step("question 1 of 5", kDown, kEnter)
 	r.step("Continue, or pick an answer", kEnter)
 }
+
+// keepAnswersAtTheEnd goes past the review of "What happened" and the
+// last question, saves no report, and keeps the answers in the file of
+// the name offered.
+func (r *ptyRun) keepAnswersAtTheEnd() {
+	r.step(`That is the end of "What happened"`, kEnter)
+	r.step("Ready to see your result?", kEnter)
+	r.step("Save your report as a PDF?", "n", kEnter)
+	r.step("Keep your answers in a file too", "y", kEnter)
+	r.step("File name for your answers", kEnter)
+}

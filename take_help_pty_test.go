@@ -7,23 +7,11 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"amends/internal/screentest"
 )
 
 var escapes = regexp.MustCompile(`\x1b\[[0-9;?]*[A-Za-z]`)
-
-// inOrder fails unless every one of want is in out, each after the one
-// before it.
-func inOrder(t *testing.T, out string, want ...string) {
-	t.Helper()
-	at := 0
-	for _, w := range want {
-		i := strings.Index(out[at:], w)
-		if i < 0 {
-			t.Fatalf("the transcript lacks %q after byte %d:\n%s", w, at, out)
-		}
-		at += i + len(w)
-	}
-}
 
 // The built-in set in the survey interface, as someone who is being hurt
 // would take it: the help for people experiencing abuse on the screen
@@ -53,7 +41,7 @@ func TestTakeTerminalBuiltinOwnSafetyHelp(t *testing.T) {
 	if code := r.wait(); code != 0 {
 		t.Fatalf("exit %d\n%s", code, r.screen())
 	}
-	inOrder(t, seen,
+	screentest.InOrder(t, seen,
 		"Thank you for saying so. You deserve to be safe.",
 		"Where to find help:", "National Domestic Violence Hotline (US)", "1-800-799-7233",
 		"0808 2000 247", "1800 737 732",

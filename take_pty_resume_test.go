@@ -39,11 +39,7 @@ func TestTakeTerminalInterruptThenResume(t *testing.T) {
 	r.step("question 4 of 6", kEnter)
 	r.step("question 5 of 6", kEnter)
 	r.step("question 6 of 6", kEnter)
-	r.step(`That is the end of "What happened"`, kEnter)
-	r.step("Ready to see your result?", kEnter)
-	r.step("Save your report as a PDF?", "n", kEnter)
-	r.step("Keep your answers in a file too", "y", kEnter)
-	r.step("File name for your answers", kEnter)
+	r.keepAnswersAtTheEnd()
 	if code := r.wait(); code != 0 {
 		t.Fatalf("exit %d\n%s", code, r.screen())
 	}

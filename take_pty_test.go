@@ -22,11 +22,7 @@ func TestTakeTerminalFullRun(t *testing.T) {
 	r.step("question 4 of 6", kDown, kDown, kDown, kEnter)   // Agree
 	r.step("question 5 of 6", kDown, kDown, kEnter)          // 2 on the ruler
 	r.step("question 6 of 6", "Zażółć gęślą jaźń", kEnter)
-	r.step(`That is the end of "What happened"`, kEnter)
-	r.step("Ready to see your result?", kEnter)
-	r.step("Save your report as a PDF?", "n", kEnter)
-	r.step("Keep your answers in a file too", "y", kEnter)
-	r.step("File name for your answers", kEnter)
+	r.keepAnswersAtTheEnd()
 	if code := r.wait(); code != 0 {
 		t.Fatalf("exit %d\n%s", code, r.screen())
 	}
@@ -85,11 +81,7 @@ func TestTakeTerminalReviewChangesAnswer(t *testing.T) {
 	r.step(`That is the end of "What happened"`, kDown, kEnter)
 	r.step("question 2 of 5", kSpace, kEnter)
 	r.step("question 3 of 6", kDown, kEnter)
-	r.step(`That is the end of "What happened"`, kEnter)
-	r.step("Ready to see your result?", kEnter)
-	r.step("Save your report as a PDF?", "n", kEnter)
-	r.step("Keep your answers in a file too", "y", kEnter)
-	r.step("File name for your answers", kEnter)
+	r.keepAnswersAtTheEnd()
 	if code := r.wait(); code != 0 {
 		t.Fatalf("exit %d\n%s", code, r.screen())
 	}

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"amends/internal/screentest"
 	"amends/questions"
 	"amends/score"
 )
@@ -15,19 +16,6 @@ func helpSet(t *testing.T) *questions.Set {
 		t.Fatal(err)
 	}
 	return s
-}
-
-// inOrder fails unless every one of want is in out, each after the one before.
-func inOrder(t *testing.T, out string, want ...string) {
-	t.Helper()
-	at := 0
-	for _, w := range want {
-		i := strings.Index(out[at:], w)
-		if i < 0 {
-			t.Fatalf("output lacks %q after position %d:\n%s", w, at, out)
-		}
-		at += i + len(w)
-	}
 }
 
 func TestUrgentHelpBeforeTheSavePrompt(t *testing.T) {
@@ -42,7 +30,7 @@ func TestUrgentHelpBeforeTheSavePrompt(t *testing.T) {
 		if r.err != nil {
 			t.Fatalf("private %v: %v\n%s", private, r.err, r.out)
 		}
-		inOrder(t, r.out,
+		screentest.InOrder(t, r.out,
 			"Safety — question 1 of 5", "Is anyone afraid?",
 			// Right after the answer: why the quiz stops early.
 			"Because of that answer, the questions after this part are left out: the report will be about safety.",
@@ -65,7 +53,7 @@ func TestCrisisHelpRightAfterTheAnswer(t *testing.T) {
 	if r.err != nil {
 		t.Fatalf("%v\n%s", r.err, r.out)
 	}
-	inOrder(t, r.out,
+	screentest.InOrder(t, r.out,
 		"Are you struggling?", "> ",
 		"Thank you for saying so. You can talk to someone now; the questions go on below whenever you are ready.\n\n"+
 			"Where to find help:\n- The Crisis Line (Testland): call or text 111 · crisis.example\n- In an emergency: Call your local emergency number.",
@@ -92,7 +80,7 @@ func TestUrgentHelpWithOutputFlag(t *testing.T) {
 	if r.err != nil {
 		t.Fatalf("%v\n%s", r.err, r.out)
 	}
-	inOrder(t, r.out, "Your result: Safety first", "Where to find help:", "0800 000 000", "Your report is in")
+	screentest.InOrder(t, r.out, "Your result: Safety first", "Where to find help:", "0800 000 000", "Your report is in")
 }
 
 func TestNoHelpBlockWhenNothingCallsForIt(t *testing.T) {
@@ -137,7 +125,7 @@ func TestAnAnswerThatLeavesOutLaterQuestionsSaysSo(t *testing.T) {
 	if r.err != nil {
 		t.Fatalf("%v\n%s", r.err, r.out)
 	}
-	inOrder(t, r.out, "Safety — question 3 of 5", "One more safety question?", "> ",
+	screentest.InOrder(t, r.out, "Safety — question 3 of 5", "One more safety question?", "> ",
 		"That answer leaves out 1 later question, which no longer applies.", "Care — question 4 of 4")
 	if strings.Contains(r.out, "I am gentle.") {
 		t.Error("the question left out was asked")

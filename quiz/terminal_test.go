@@ -7,12 +7,10 @@ import (
 	"reflect"
 	"strings"
 	"testing"
-	"time"
 
 	expect "github.com/Netflix/go-expect"
-	"github.com/creack/pty"
-	"github.com/hinshun/vt10x"
-	"golang.org/x/sys/unix"
+
+	"amends/internal/screentest"
 )
 
 const (
@@ -27,30 +25,7 @@ const (
 func onTerminal(t *testing.T, user func(c *expect.Console), ask func(a *Terminal)) string {
 	t.Helper()
 	t.Setenv("NO_COLOR", "1")
-	ptm, pts, err := pty.Open()
-	if err != nil {
-		t.Fatal(err)
-	}
-	term := vt10x.New(vt10x.WithWriter(pts), vt10x.WithSize(80, 30))
-	c, err := expect.NewConsole(expect.WithStdin(ptm), expect.WithStdout(term),
-		expect.WithCloser(ptm, pts), expect.WithDefaultTimeout(20*time.Second))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
-	if err := pty.Setsize(c.Tty(), &pty.Winsize{Cols: 80, Rows: 30}); err != nil {
-		t.Fatal(err)
-	}
-	fd := int(c.Tty().Fd())
-	tio, err := unix.IoctlGetTermios(fd, unix.TCGETS)
-	if err != nil {
-		t.Fatal(err)
-	}
-	tio.Lflag &^= unix.ECHO | unix.ECHONL | unix.ICANON | unix.ISIG
-	tio.Cc[unix.VMIN], tio.Cc[unix.VTIME] = 1, 0
-	if err := unix.IoctlSetTermios(fd, unix.TCSETS, tio); err != nil {
-		t.Fatal(err)
-	}
+	c, term := screentest.Console(t, 80, 30, true)
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
