@@ -63,7 +63,7 @@ func builtinSnapshot() *Set {
 			Paragraph{
 				Title: "Forgiving is not the same as getting back together",
 				Text:  "Forgiveness happens inside one person. Getting back together needs two. {He} may come to forgive you and still decide not to return, and that would not mean the forgiveness was false or your effort wasted.\n",
-				When:  &Cond{Src: "verdict not in [\"crisis_now\", \"crisis\", \"own_safety\", \"safety\"]"},
+				When:  &Cond{Src: "verdict not in [\"crisis_now\", \"crisis\", \"own_safety\", \"safety\", \"together\"]"},
 			},
 			Paragraph{
 				Title: "It is {his} choice",
@@ -205,7 +205,7 @@ func builtinSnapshot() *Set {
 			&Flag{
 				ID:     "own_safety",
 				Title:  "Your own safety may be at risk",
-				Text:   "You said {he} has hurt you, threatened you or controlled parts of your life, or that you are afraid of {him}. Your safety comes before anything else in this report.",
+				Text:   "You said you have been hurt or threatened by {him}, or that parts of your life are controlled by {him}, or that you are afraid of {him}. Your safety comes before anything else in this report.",
 				Urgent: true,
 				Resources: []string{
 					"emergency",
@@ -460,17 +460,17 @@ func builtinSnapshot() *Set {
 							},
 							&Option{
 								Value: "hurt",
-								Label: "{He} has hurt me physically, or pressured me into something sexual I didn't want",
+								Label: "{He} hurt me physically, or pressured me into something sexual I didn't want",
 								Flag:  "own_safety",
 							},
 							&Option{
 								Value: "threatened",
-								Label: "{He} has threatened me, or someone or something I care about",
+								Label: "{He} threatened me, or someone or something I care about",
 								Flag:  "own_safety",
 							},
 							&Option{
 								Value: "controlled",
-								Label: "{He} checks or controls my phone, my money, where I go or who I see",
+								Label: "My phone, my money, where I go or who I see are checked or controlled by {him}",
 								Flag:  "own_safety",
 							},
 							&Option{
@@ -807,7 +807,7 @@ func builtinSnapshot() *Set {
 							},
 							&Option{
 								Value: "forgave",
-								Label: "Said {he} forgives me, or wants to work it out",
+								Label: "Said {he} forgave me, or would like to work it out",
 							},
 							&Option{
 								Value: "distant",
@@ -1047,7 +1047,7 @@ func builtinSnapshot() *Set {
 			&Section{
 				ID:    "space",
 				Title: "Giving {him} space",
-				Intro: "Space means time for {him} without you in it, or, if you are still together, room to feel what {he} feels without being pressed. These ask about the time since it happened.",
+				Intro: "Space means time for {him} without you in it, or, if you are still together, room for {his} feelings without being pressed. These ask about the time since it happened.",
 				When:  &Cond{Src: "!flagged(\"violence\") && !flagged(\"threats\") && !flagged(\"fear\") && !flagged(\"control\") && !flagged(\"leverage\") && !flagged(\"harm_thoughts\") && !flagged(\"crisis\") && !flagged(\"own_safety\")"},
 				Questions: []*Question{
 					&Question{
@@ -1242,7 +1242,7 @@ func builtinSnapshot() *Set {
 					&Question{
 						ID:        "sw_for_me",
 						Kind:      Kind("scale"),
-						Text:      "I'll really change once we're back together; without that, I don't see the point.",
+						Text:      "I'll really change once things are good between us again; without that, I don't see the point.",
 						Scale:     "agree",
 						Dimension: "self_work",
 						Reverse:   true,
@@ -1355,7 +1355,7 @@ func builtinSnapshot() *Set {
 					&Question{
 						ID:        "nd_terms",
 						Kind:      Kind("scale"),
-						Text:      "If we got back together, it would have to be mostly on my terms.",
+						Text:      "If we go on together, or get back together, it would have to be mostly on my terms.",
 						Scale:     "agree",
 						Dimension: "needs",
 						Reverse:   true,
@@ -1415,8 +1415,8 @@ func builtinSnapshot() *Set {
 			&Verdict{
 				ID:      "own_safety",
 				Title:   "Your own safety comes first",
-				Summary: "Something you said about how {he} treats you means your safety comes before any repair. You deserve to be safe.",
-				Text:    "You said that {he} has hurt or threatened you, or controls parts of your life, or that you are afraid of {him}. When that is part of the picture, the question is no longer how to put things right with {him}, and this report won't give advice on it. Apologising, giving in or trying harder to meet {his} needs does not make anyone safe.\n\nWhatever happened between you, and whatever part you feel you played, being hurt, threatened or made afraid is not something you deserve. Many people in this situation blame themselves. The services under “Where to find help” hear that every day; they can help you think through what would keep you safe, at your own pace, and you don't have to be sure it \"counts\" to call them.\n\nIf you are in danger right now, call your local emergency number. If {he} might look at your phone or computer, read this report somewhere {he} can't see it; the command “amends forget” deletes what this tool saved.\n",
+				Summary: "Something you said about your own safety with {him} means it comes before any repair. You deserve to be safe.",
+				Text:    "You said that you have been hurt or threatened by {him}, or that parts of your life are controlled by {him}, or that you are afraid of {him}. When that is part of the picture, the question is no longer how to put things right with {him}, and this report won't give advice on it. Apologising, giving in or trying harder to meet {his} needs does not make anyone safe.\n\nWhatever happened between you, and whatever part you feel you played, being hurt, threatened or made afraid is not something you deserve. Many people in this situation blame themselves. The services under “Where to find help” hear that every day; they can help you think through what would keep you safe, at your own pace, and you don't have to be sure it \"counts\" to call them.\n\nIf you are in danger right now, call your local emergency number. If {he} might look at your phone or computer, read this report somewhere {he} can't see it; the command “amends forget” deletes what this tool saved.\n",
 				When:    &Cond{Src: "flagged(\"own_safety\")"},
 				Urgent:  true,
 			},
@@ -1446,9 +1446,9 @@ func builtinSnapshot() *Set {
 			},
 			&Verdict{
 				ID:          "moved_on",
-				Title:       "{He} has moved on for now — respect that",
-				Summary:     "{He} is seeing someone new. While that is so, trying to win {him} back would come between {him} and a choice {he} has made.",
-				Text:        "You said {he} is seeing someone new. That is {his} choice to make. While it stands, reaching out to win {him} back, or waiting for the new relationship to end, would put pressure on {him} and on someone who has done you no harm.\n\nThis doesn't make the work on yourself pointless; it matters for your own sake and for whoever you love next. Let yourself grieve, and let {him} be.\n\nIf you share children, keep contact to what they need, friendly and practical.\n",
+				Title:       "Someone new — respect {his} choice",
+				Summary:     "You said {he} started seeing someone new. While that lasts, trying to win {him} back would come between {him} and a choice {he} made.",
+				Text:        "You said {he} started seeing someone new. That was {his} choice to make. While it stands, reaching out to win {him} back, or waiting for the new relationship to end, would put pressure on {him} and on someone who has done you no harm.\n\nThis doesn't make the work on yourself pointless; it matters for your own sake and for whoever you love next. Let yourself grieve, and let {him} be.\n\nIf you share children, keep contact to what they need, friendly and practical.\n",
 				When:        &Cond{Src: "\"new_partner\" in signals"},
 				QuietScores: true,
 			},
@@ -1467,18 +1467,19 @@ func builtinSnapshot() *Set {
 				When:    &Cond{Src: "flagged(\"unsaid\") || stage in [\"precontemplation\", \"contemplation\"] || (answered(\"importance\") && importance <= 3) || (scored(\"accountability\") && dim.accountability < 40) || (scored(\"space\") && dim.space < 40) || (scored(\"pitfalls\") && dim.pitfalls < 40) || (pattern == \"after_promises\" && !(dim.self_work >= 70 && stage in [\"action\", \"maintenance\"])) || composite < 50"},
 			},
 			&Verdict{
-				ID:      "unclear",
-				Title:   "Not clear yet",
-				Summary: "Most of your answers were “Not sure”, so this report won't read them as hope, or as a no.",
-				Text:    "You answered \"Not sure\" to most of the statements. That is honest, and it tells you something: the picture isn't clear yet, to you either. A score in the middle here does not mean that repair is half-way possible; it means your answers don't say.\n\nThe useful thing now is to find out where you stand, on your own or with a counsellor: go back over the statements you weren't sure about and see what would make each one a clear yes or no. Give {him} room meanwhile, and take this again in a few weeks.\n",
-				When:    &Cond{Src: "count([acc_name, acc_blame, acc_excuse, mutual_own, emp_describe, emp_minimise, apol_named, apol_change, sp_wait, sw_root, sw_regulate, sw_for_me, sw_own_life, tr_reliable, tr_quick, tr_accept, com_place, com_i, com_listen, com_my_side, nd_ask, nd_no, nd_terms], # == 3) * 2 > count([acc_name, acc_blame, acc_excuse, mutual_own, emp_describe, emp_minimise, apol_named, apol_change, sp_wait, sw_root, sw_regulate, sw_for_me, sw_own_life, tr_reliable, tr_quick, tr_accept, com_place, com_i, com_listen, com_my_side, nd_ask, nd_no, nd_terms], # > 0)"},
-				Because: "You answered “Not sure” to more than half of the statements you were asked about.",
+				ID:          "unclear",
+				Title:       "Not clear yet",
+				Summary:     "Most of your answers were “Not sure”, so this report won't read them as hope, or as a no.",
+				Text:        "You answered \"Not sure\" to most of the statements. That is honest, and it tells you something: the picture isn't clear yet, to you either. A score in the middle here does not mean that repair is half-way possible; it means your answers don't say.\n\nThe useful thing now is to find out where you stand, on your own or with a counsellor: go back over the statements you weren't sure about and see what would make each one a clear yes or no. Give {him} room meanwhile, and take this again in a few weeks.\n",
+				When:        &Cond{Src: "count([acc_name, acc_blame, acc_excuse, mutual_own, emp_describe, emp_minimise, apol_named, apol_change, sp_wait, sw_root, sw_regulate, sw_for_me, sw_own_life, tr_reliable, tr_quick, tr_accept, com_place, com_i, com_listen, com_my_side, nd_ask, nd_no, nd_terms], # == 3) * 2 > count([acc_name, acc_blame, acc_excuse, mutual_own, emp_describe, emp_minimise, apol_named, apol_change, sp_wait, sw_root, sw_regulate, sw_for_me, sw_own_life, tr_reliable, tr_quick, tr_accept, com_place, com_i, com_listen, com_my_side, nd_ask, nd_no, nd_terms], # > 0)"},
+				Because:     "You answered “Not sure” to more than half of the statements you were asked about.",
+				QuietScores: true,
 			},
 			&Verdict{
 				ID:      "together",
 				Title:   "Keep repairing, gently, at {his} pace",
 				Summary: "You are still together and the repair is under way; keep going gently, and let {him} set the pace.",
-				Text:    "You are still together, you own what happened, you have started to change, and {he} has shown openness. The repair is already happening, more in ordinary days than in big talks.\n\nKeep it that way: let {him} choose when to talk about what happened, don't ask to be reassured or forgiven again and again, and keep the changes going once things feel normal, which is when old habits come back. If {he} has said {he} forgives you, take that at face value.\n\nIt is still {his} choice, every day. Staying together is not something {he} owes you.\n",
+				Text:    "You are still together, you own what happened, you have started to change, and {he} showed openness. The repair is already happening, more in ordinary days than in big talks.\n\nKeep it that way: let {him} choose when to talk about what happened, don't ask to be reassured or forgiven again and again, and keep the changes going once things feel normal, which is when old habits come back. If {he} said {he} forgave you, take that at face value.\n\nIt is still {his} choice, every day. Staying together is not a debt owed to you.\n",
 				When:    &Cond{Src: "\"together\" in situation && composite >= 70 && (composite >= 80 || (!(\"lying\" in hurt_kind) && !(\"cheating\" in hurt_kind))) && stage in [\"action\", \"maintenance\"] && (\"talking\" in signals || \"warm\" in signals || \"reached_out\" in signals || \"forgave\" in signals) && !(\"silent\" in signals) && !(\"angry\" in signals) && !(\"distant\" in signals) && !(\"asked_space\" in signals) && !(\"new_partner\" in signals)"},
 			},
 			&Verdict{
@@ -1499,7 +1500,7 @@ func builtinSnapshot() *Set {
 				ID:      "possible",
 				Title:   "Possible, slowly",
 				Summary: "Repair may be possible over time if it is {his} wish too; go slowly and let {him} lead.",
-				Text:    "You have real strengths to build on, and some gaps; the profile below shows both. Repair may be possible, but not quickly, and only if it is {his} wish too. {He} may not have shown that yet, or you may still be early in changing.\n\nKeep the focus on yourself: keep the change going, give {him} room, and let {him} set the pace. If {he} is open to contact and you haven't yet apologised well, one sincere apology that asks for nothing back is enough. Then leave it with {him}.\n\nThis is not a score of your chances. It is a picture of how ready you are.\n",
+				Text:    "You have real strengths to build on, and some gaps; the profile below shows both. Repair may be possible, but not quickly, and only if it is {his} wish too. {He} may not have shown that yet, or you may still be early in changing.\n\nKeep the focus on yourself: keep the change going, give {him} room, and let {him} set the pace. If {he} would welcome contact and you haven't yet apologised well, one sincere apology that asks for nothing back is enough. Then leave it with {him}.\n\nThis is not a score of your chances. It is a picture of how ready you are.\n",
 				Because: "Your answers show real strengths and nothing that rules repair out, but not yet all that the more hopeful verdicts ask for: change under way for some time (not only planned), an overall score of 70 or more (80 after lying or cheating), and openness from {him}.",
 			},
 		},
@@ -1518,7 +1519,7 @@ func builtinSnapshot() *Set {
 			},
 			&Phase{
 				ID:    "if_not",
-				Title: "If {he} says no, or nothing",
+				Title: "If the answer is no, or silence",
 			},
 		},
 		Steps: []*Step{
@@ -1570,7 +1571,7 @@ func builtinSnapshot() *Set {
 				Priority: 99,
 				Text:     "Talk to a service for people who are being hurt or frightened by a partner; they are under “Where to find help”. It is free and confidential, and you don't need to be sure it counts as abuse to call.",
 				When:     &Cond{Src: "flagged(\"own_safety\") && verdict in [\"crisis_now\", \"crisis\", \"own_safety\"]"},
-				Because:  "What you said about how {he} treats you.",
+				Because:  "What you said about your own safety with {him}.",
 			},
 			&Step{
 				ID:       "own_not_yours",
@@ -1578,7 +1579,7 @@ func builtinSnapshot() *Set {
 				Priority: 97,
 				Text:     "You don't have to make up for anything by apologising, giving in or trying harder to keep {him} happy. Whatever part you feel you played, being hurt, threatened or made afraid is not something you deserve, and keeping yourself safe is not a matter of pleasing {him}.",
 				When:     &Cond{Src: "flagged(\"own_safety\") && verdict in [\"crisis_now\", \"crisis\", \"own_safety\"]"},
-				Because:  "What you said about how {he} treats you.",
+				Because:  "What you said about your own safety with {him}.",
 			},
 			&Step{
 				ID:       "own_plan",
@@ -1586,7 +1587,7 @@ func builtinSnapshot() *Set {
 				Priority: 94,
 				Text:     "Think of a place you could go and someone you could call if you feel in danger, and keep your phone, keys, documents and some money where you can reach them quickly. A helpline can go through this with you.",
 				When:     &Cond{Src: "flagged(\"own_safety\") && verdict in [\"crisis_now\", \"crisis\", \"own_safety\"]"},
-				Because:  "What you said about how {he} treats you.",
+				Because:  "What you said about your own safety with {him}.",
 			},
 			&Step{
 				ID:       "own_device",
@@ -1594,7 +1595,7 @@ func builtinSnapshot() *Set {
 				Priority: 90,
 				Text:     "If {he} might look at your phone or computer, keep this report where {he} can't find it, and use a device {he} can't see to contact a service. The command “amends forget” deletes what this tool saved.",
 				When:     &Cond{Src: "flagged(\"own_safety\") && verdict in [\"crisis_now\", \"crisis\", \"own_safety\"]"},
-				Because:  "What you said about how {he} treats you.",
+				Because:  "What you said about your own safety with {him}.",
 			},
 			&Step{
 				ID:       "own_both",
@@ -1602,7 +1603,7 @@ func builtinSnapshot() *Set {
 				Priority: 92,
 				Text:     "You also said things about how you have treated {him}. When there is hurt or fear in both directions, that is still a reason for specialist help rather than couples advice. Tell a service both sides; they will help you work out what is safe, and what you can change.",
 				When:     &Cond{Src: "flagged(\"own_safety\") && verdict in [\"crisis_now\", \"crisis\", \"own_safety\"] && (flagged(\"violence\") || flagged(\"threats\") || flagged(\"fear\") || flagged(\"control\") || flagged(\"leverage\") || flagged(\"harm_thoughts\"))"},
-				Because:  "You answered yes to questions about how you have treated {him} as well as how {he} treats you.",
+				Because:  "You answered yes to questions about how you have treated {him}, as well as about your own safety with {him}.",
 			},
 			&Step{
 				ID:       "own_no_couples",
@@ -1804,7 +1805,7 @@ func builtinSnapshot() *Set {
 				ID:       "games_stop",
 				Phase:    "now",
 				Priority: 79,
-				Text:     "Stop trying to make {him} jealous or guilty: no posts or stories meant for {him} to see, no mentioning other people to get a reaction, no telling {him} how much you are suffering so that {he} gives in. Jealousy and guilt are pressure, and they cost trust.",
+				Text:     "Stop trying to make {him} jealous or guilty: no posts or stories meant for {him} to see, no mentioning other people to get a reaction, no telling {him} how much you are suffering so that {he} will give in. Jealousy and guilt are pressure, and they cost trust.",
 				When:     &Cond{Src: "verdict not in [\"crisis_now\", \"crisis\", \"own_safety\", \"safety\"] && pf_games >= 2"},
 			},
 			&Step{
@@ -1874,7 +1875,7 @@ func builtinSnapshot() *Set {
 				ID:       "mutual_part",
 				Phase:    "weeks",
 				Priority: 77,
-				Text:     "You said you both hurt each other. Own your part on its own terms, without setting it against {his}: an apology with \"but you also\" in it is not one. What {he} did is {his} to look at; a conversation about it can come later, if {he} wants one.",
+				Text:     "You said you both hurt each other. Own your part on its own terms, without setting it against {his}: an apology with \"but you also\" in it is not one. What {he} did is {his} to look at; a conversation about it can come later, if {he} would like one.",
 				When:     &Cond{Src: "verdict not in [\"crisis_now\", \"crisis\", \"own_safety\", \"safety\"] && \"mutual\" in situation"},
 			},
 			&Step{
@@ -1902,7 +1903,7 @@ func builtinSnapshot() *Set {
 				ID:       "addiction_keep",
 				Phase:    "weeks",
 				Priority: 73,
-				Text:     "Keep going with the help for the addiction. It is part of the repair, whatever {he} decides, and the part most likely to slip when things start to feel better.",
+				Text:     "Keep going with the help for the addiction. It is part of the repair, whatever {his} decision, and the part most likely to slip when things start to feel better.",
 				When:     &Cond{Src: "verdict not in [\"crisis_now\", \"crisis\", \"own_safety\", \"safety\"] && \"addiction\" in situation && addiction_help == \"regular\""},
 			},
 			&Step{
@@ -1951,14 +1952,14 @@ func builtinSnapshot() *Set {
 				ID:       "space_children",
 				Phase:    "weeks",
 				Priority: 85,
-				Text:     "Keep contact to what the children need: brief, friendly and practical. Leave the relationship out of it unless {he} brings it up, and never pass messages through the children.",
+				Text:     "Keep contact to what the children need: brief, friendly and practical. Leave the relationship out of it unless the subject comes from {him}, and never pass messages through the children.",
 				When:     &Cond{Src: "verdict in [\"not_yet\", \"unclear\", \"possible\", \"together\", \"realistic\", \"realistic_deception\"] && !(\"together\" in situation) && \"children\" in situation"},
 			},
 			&Step{
 				ID:       "together_forgiven",
 				Phase:    "weeks",
 				Priority: 70,
-				Text:     "{He} has said {he} forgives you. Take that at face value: don't keep bringing it up to be reassured, and let the change show in ordinary days.",
+				Text:     "You said {he} forgave you. Take that at face value: don't keep bringing it up to be reassured, and let the change show in ordinary days.",
 				When:     &Cond{Src: "verdict in [\"possible\", \"together\", \"realistic\", \"realistic_deception\"] && \"together\" in situation && \"forgave\" in signals"},
 			},
 			&Step{
@@ -2001,7 +2002,7 @@ func builtinSnapshot() *Set {
 				Phase:    "if_open",
 				Priority: 100,
 				Text:     "Let {him} decide whether, when and where to talk. If {he} would like to meet, suggest somewhere calm and private, and let {him} leave at any moment.",
-				When:     &Cond{Src: "verdict in [\"possible\", \"together\", \"realistic\", \"realistic_deception\"]"},
+				When:     &Cond{Src: "verdict in [\"possible\", \"together\", \"realistic\", \"realistic_deception\"] && !(\"live_together\" in situation)"},
 			},
 			&Step{
 				ID:       "open_listen",
@@ -2022,7 +2023,7 @@ func builtinSnapshot() *Set {
 				Phase:    "if_open",
 				Priority: 85,
 				Text:     "Give the apology once, in the way {he} would prefer: what you did, what it did to {him}, what you are changing. Don't ask for forgiveness in the same breath.",
-				When:     &Cond{Src: "verdict in [\"possible\", \"together\", \"realistic\", \"realistic_deception\"]"},
+				When:     &Cond{Src: "verdict in [\"possible\", \"together\", \"realistic\", \"realistic_deception\"] && !(\"forgave\" in signals)"},
 			},
 			&Step{
 				ID:       "open_i_statements",
@@ -2043,13 +2044,13 @@ func builtinSnapshot() *Set {
 				Phase:    "if_open",
 				Priority: 75,
 				Text:     "Don't ask for a decision or a date. At most, ask whether {he} would be open to talking again some time, and accept \"no\" or \"not yet\" calmly.",
-				When:     &Cond{Src: "verdict in [\"possible\", \"together\", \"realistic\", \"realistic_deception\"]"},
+				When:     &Cond{Src: "verdict in [\"possible\", \"together\", \"realistic\", \"realistic_deception\"] && !(\"together\" in situation)"},
 			},
 			&Step{
 				ID:       "open_solve",
 				Phase:    "if_open",
 				Priority: 70,
-				Text:     "If {he} wants to work on things with you, take one old conflict at a time and look together for a way you can both live with, rather than settling who was right. Agree on new ground rules together, write them down, and keep to them.",
+				Text:     "If {he} would like to work on things with you, take one old conflict at a time and look together for a way you can both live with, rather than settling who was right. Agree on new ground rules together, write them down, and keep to them.",
 				When:     &Cond{Src: "verdict in [\"together\", \"realistic\", \"realistic_deception\"]"},
 			},
 			&Step{
@@ -2071,7 +2072,14 @@ func builtinSnapshot() *Set {
 				Phase:    "if_not",
 				Priority: 100,
 				Text:     "If no reply comes, or the answer is no, take that as {his} answer. Don't follow up to ask again; let the silence stand.",
-				When:     &Cond{Src: "verdict in [\"not_yet\", \"unclear\", \"possible\", \"together\", \"realistic\", \"realistic_deception\"]"},
+				When:     &Cond{Src: "verdict in [\"not_yet\", \"unclear\", \"possible\", \"together\", \"realistic\", \"realistic_deception\"] && !(\"together\" in situation)"},
+			},
+			&Step{
+				ID:       "if_not_together",
+				Phase:    "if_not",
+				Priority: 100,
+				Text:     "If, in time, {his} answer is that the relationship can't go on, even after forgiving you, take it as {his} answer, however hard, and don't argue it back. Get advice on separating fairly if you share a home.",
+				When:     &Cond{Src: "verdict in [\"not_yet\", \"unclear\", \"possible\", \"together\", \"realistic\", \"realistic_deception\"] && \"together\" in situation"},
 			},
 			&Step{
 				ID:       "if_not_grieve",

@@ -1,6 +1,7 @@
 package quiz
 
 import (
+	"errors"
 	"strings"
 	"testing"
 
@@ -132,5 +133,24 @@ func TestAnAnswerThatLeavesOutLaterQuestionsSaysSo(t *testing.T) {
 	}
 	if got := r.sess.words().T("quiz_left_out", "n", 7); got != "That answer leaves out 7 later questions, which no longer apply." {
 		t.Errorf("quiz_left_out for 7: %q", got)
+	}
+}
+
+func TestStopAfterAnUrgentAnswerSaysWhereToGetHelp(t *testing.T) {
+	s := helpSet(t)
+	// afraid: yes, then the input ends at the next question.
+	r := runPlain(t, s, start+"2\n", nil)
+	if !errors.Is(r.err, ErrEndOfInput) {
+		t.Fatalf("err = %v\n%s", r.err, r.out)
+	}
+	msg := r.sess.Stop()
+	if !strings.Contains(msg, "Stopped. Your 1 answer is kept") ||
+		!strings.Contains(msg, "Where to find help:\n- The Safety Line (Testland): For anyone worried about safety. 0800 000 000") {
+		t.Errorf("Stop says:\n%s", msg)
+	}
+	// Nothing urgent: the message alone.
+	r = runPlain(t, s, start+"1\n", nil)
+	if msg := r.sess.Stop(); strings.Contains(msg, "Where to find help") {
+		t.Errorf("Stop says:\n%s", msg)
 	}
 }

@@ -65,10 +65,12 @@ type Session struct {
 
 	mu          sync.Mutex // held while saving, so a stop never cuts a save short
 	stopped     bool
-	saved       int  // answers in the progress file
-	saveFail    bool // saving failed once; said so and stopped trying
-	removed     bool // the quiz is over and its progress file deleted
-	revisit     int  // pending steps back (plain mode)
+	saved       int              // answers in the progress file
+	saveFail    bool             // saving failed once; said so and stopped trying
+	removed     bool             // the quiz is over and its progress file deleted
+	urgent      bool             // an urgent flag is raised: a stop says where to get help
+	help        []score.Resource // where to get help for the urgent flags raised
+	revisit     int              // pending steps back (plain mode)
 	lastSection *questions.Section
 }
 
@@ -90,6 +92,10 @@ func (s *Session) Run() error {
 		s.mu.Lock()
 		s.saved = len(s.Answers.Values) // they are in the progress file already
 		s.mu.Unlock()
+	}
+	if s.Resumed {
+		_, _, flags := score.Plan(s.Set, s.Answers.Values)
+		s.keepHelp(flags)
 	}
 	if !s.Resumed {
 		s.intro()
@@ -393,6 +399,7 @@ func (s *Session) raised(before, after map[string]bool, laterBefore, laterAfter 
 			s.Asker.Say(strings.TrimSpace(s.fill(say)) + "\n\n" + report.HelpText(s.words(), s.flagHelp(f)))
 		}
 	}
+	s.keepHelp(after)
 	left := laterBefore - laterAfter
 	switch {
 	case left <= 0:
@@ -406,6 +413,35 @@ func (s *Session) raised(before, after map[string]bool, laterBefore, laterAfter 
 		ends = []string{s.words().T("quiz_early_end")}
 	}
 	s.Asker.Say(ends[0])
+}
+
+// keepHelp keeps, for a stop before the result, whether an urgent flag is
+// raised and where to get help for those that are.
+func (s *Session) keepHelp(flags map[string]bool) {
+	var help []score.Resource
+	urgent := false
+	for _, f := range s.Set.Flags {
+		if flags[f.ID] && f.Urgent {
+			urgent = true
+			help = append(help, s.flagHelp(f)...)
+		}
+	}
+	s.mu.Lock()
+	s.urgent, s.help = urgent, dedupe(help)
+	s.mu.Unlock()
+}
+
+// dedupe keeps the first of each resource, in order; nil when there are none.
+func dedupe(rs []score.Resource) []score.Resource {
+	var out []score.Resource
+	seen := map[string]bool{}
+	for _, r := range rs {
+		if !seen[r.ID] {
+			seen[r.ID] = true
+			out = append(out, r)
+		}
+	}
+	return out
 }
 
 // flagHelp returns the places to get help that f names, as the person
@@ -632,6 +668,19 @@ func (s *Session) save(position string) {
 // returns what to tell the person: how many answers are kept and how to
 // go on.
 func (s *Session) Stop() string {
+	msg := s.stop()
+	s.mu.Lock()
+	urgent, help := s.urgent, s.help
+	s.mu.Unlock()
+	if !urgent {
+		return msg
+	}
+	// Answers that called for help were given before the result was
+	// reached: where to get it goes with the person, whatever stopped them.
+	return msg + "\n\n" + report.HelpText(s.words(), help)
+}
+
+func (s *Session) stop() string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.stopped = true
