@@ -2,8 +2,9 @@
 // the one cleaning rule for text from a set, an answers file or a person,
 // and the small ways of putting words on a line.
 //
-// The engine's own English words (plural, capital) live here so that a
-// catalogue for other languages has one place to replace.
+// Plural and Agree are English, for what only an author or a developer
+// reads (amends check, amends forget); the words a person reads during a
+// quiz or in a report come from internal/words, in the set's language.
 package text
 
 import (
