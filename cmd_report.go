@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"path/filepath"
 	"strings"
 
 	"amends/report"
@@ -12,10 +13,12 @@ func runReport(args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("report", stderr)
 	answersPath := fs.String("answers", "", "the answers `file` to report on (written by amends take)")
 	setPath := fs.String("set", "", "the question set `file` the answers belong to (default: the built-in set)")
-	out := fs.String("o", "", "write the PDF report to `file`")
+	out := fs.String("o", "", "write the report to `file`: a PDF, or HTML when it ends in .html, or text when it ends in .txt")
 	force := fs.Bool("force", false, "replace the report file if it exists")
 	paper := fs.String("paper", "a4", "paper `size`: a4 or letter")
-	appendix := fs.Bool("answers-appendix", false, "add your answers themselves at the end (anyone who opens the PDF can read them)")
+	appendix := fs.Bool("answers-appendix", false, "add your answers themselves at the end (anyone who opens the report can read them)")
+	fullTitle := fs.Bool("full-title", false, "give the document the question set's title, which shows in window titles and lists of recent files (by default it is a neutral \"Report\")")
+	comparePath := fs.String("compare", "", "an earlier answers `file` of the same set, to show each part then and now")
 	if err := parse(fs, args, stderr); err != nil {
 		return err
 	}
@@ -37,14 +40,31 @@ func runReport(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	o := report.Options{
-		Paper:    p,
-		Date:     reportDate(),
-		Appendix: *appendix,
-		Kept:     *answersPath,
+		Paper:     p,
+		Date:      reportDate(),
+		Appendix:  *appendix,
+		Kept:      absPath(*answersPath),
+		FullTitle: *fullTitle,
+	}
+	if *comparePath != "" {
+		then, err := scoreFile(*setPath, *comparePath, "comparison", stderr)
+		if err != nil {
+			return err
+		}
+		o.Compare = then
 	}
 	if err := report.WriteFile(*out, r, o, *force); err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "Your report is in %s (only you can read it).\n", *out)
 	return nil
+}
+
+// absPath is path made absolute, for a note that must make sense wherever
+// the report is read; path itself when that fails.
+func absPath(path string) string {
+	if abs, err := filepath.Abs(path); err == nil {
+		return abs
+	}
+	return path
 }

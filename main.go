@@ -16,7 +16,7 @@
 //	amends check  [FILE ...]       check sets (no FILE: the built-in set)
 //	amends new    [-force] FILE    write the built-in set to FILE to start your own
 //	amends score  -answers FILE [-set FILE] [-json]
-//	amends report -answers FILE [-set FILE] -o REPORT.pdf [-force] [-paper a4|letter] [-answers-appendix]
+//	amends report -answers FILE [-set FILE] -o REPORT.pdf|.html|.txt [-force] [-paper a4|letter] [-answers-appendix] [-full-title] [-compare OLD]
 //	amends forget                  delete everything amends has saved
 //	amends version
 //

@@ -26,7 +26,7 @@ func TestManual(t *testing.T) {
 		"check":  "[FILE ...]",
 		"new":    "[-force] FILE",
 		"score":  "-answers FILE [-set FILE] [-json]",
-		"report": "-answers FILE [-set FILE] -o REPORT.pdf [-force] [-paper a4|letter] [-answers-appendix]",
+		"report": "-answers FILE [-set FILE] -o REPORT.pdf|.html|.txt [-force] [-paper a4|letter] [-answers-appendix] [-full-title] [-compare OLD]",
 		"forget": "",
 	} {
 		if got := synopsis(name); got != want {

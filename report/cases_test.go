@@ -83,7 +83,7 @@ func TestPersonas(t *testing.T) {
 			mustContain(t, "page 1", p.page(1), r.Verdict.Title, r.Set.Disclaimer)
 			text := p.text()
 			if urgent(r) {
-				mustContain(t, "the report", text, tHelpNow, tRaised, tSafeSteps)
+				mustContain(t, "the report", text, tHelp, tRaised, tSafeSteps)
 				mustNotContain(t, "the report", text, tStanding, "Taken together")
 				// The first page stands alone: the verdict and the first
 				// places to get help, with their numbers.
@@ -108,7 +108,7 @@ func TestPersonas(t *testing.T) {
 			mustContain(t, "the report", text, tAbout, tAnswers)
 			for _, ph := range r.Phases {
 				for _, st := range ph.Steps {
-					mustContain(t, "the report", text, oneLine(st.Text))
+					mustContain(t, "the report", text, line(st.Text))
 				}
 			}
 		})

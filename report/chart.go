@@ -1,115 +1,138 @@
 package report
 
 import (
+	"strconv"
+	"strings"
+
 	"amends/score"
 )
 
-// chart draws the dimensions as horizontal bars on a 0..100 track, the
-// band names over their zones and dashed lines at the cut points.
-func (d *doc) chart(dims []score.DimensionScore) {
+// chart places the dimensions as horizontal bars on a 0..100 track: the
+// band names over their zones, dashed lines at the cut points, and after
+// each bar its score and band.
+func (l *layout) chart(c chart) {
 	const (
 		labelW = 54.0 // the dimension's title
-		wordW  = 24.0 // the band's name after the bar
+		wordW  = 30.0 // the score and band after the bar
 		rowH   = 9.5
 		barH   = 4.2
 	)
-	p := d.pdf
-	barX := d.left + labelW + 3
-	barW := d.width - labelW - 3 - wordW
+	barX := l.left + labelW + 3
+	barW := l.width - labelW - 3 - wordW
 	at := func(v float64) float64 { return barX + barW*v/100 }
-	zoneStyle := style{false, 7.5, 3.6, faint}
+	zone := style{false, 7.5, 3.6, faint}
 	labelSt := style{false, 9.5, 4.1, ink}
+	numSt := style{true, 9, 4, ink}
 	wordSt := style{false, 8.5, 4, muted}
 
-	// Over the chart: the band names, centred on their zones.
 	header := func() {
-		d.need(6 + rowH)
-		y := d.y()
-		d.style(zoneStyle)
-		zones := []struct {
+		l.need(zone.lh + 1.5 + rowH)
+		for _, z := range []struct {
 			from, to float64
 			name     string
-		}{{0, d.cuts[0], score.BandWeak}, {d.cuts[0], d.cuts[1], score.BandDeveloping}, {d.cuts[1], 100, score.BandStrong}}
-		for _, z := range zones {
-			p.SetXY(at(z.from), y)
-			p.CellFormat(at(z.to)-at(z.from), zoneStyle.lh, z.name, "", 0, "C", false, 0, "")
+		}{{0, c.cuts[0], score.BandWeak}, {c.cuts[0], c.cuts[1], score.BandDeveloping}, {c.cuts[1], 100, score.BandStrong}} {
+			l.emit(op{kind: opText, x: at(z.from), y: l.y, w: at(z.to) - at(z.from), h: zone.lh, s: zone, text: z.name, align: "C"})
 		}
-		p.SetXY(d.left, y+zoneStyle.lh+1.5)
+		if !l.scratch {
+			l.cur_().lines -= 2
+		}
+		l.y += zone.lh + 1.5
 	}
-	// Under it: the cut lines over the rows drawn, and the scale.
 	footer := func(top float64) {
-		bottom := d.y()
-		p.SetDrawColor(muted.r, muted.g, muted.b)
-		p.SetLineWidth(0.25)
-		p.SetDashPattern([]float64{0.9, 0.9}, 0)
-		for _, c := range d.cuts {
-			p.Line(at(c), top-1, at(c), bottom+0.5)
+		bottom := l.y
+		for _, cut := range c.cuts {
+			l.emit(op{kind: opDash, x: at(cut), y: top - 1, h: bottom + 0.5 - (top - 1), color: muted, width: 0.25})
 		}
-		p.SetDashPattern(nil, 0)
-		d.style(zoneStyle)
-		for _, v := range []float64{0, d.cuts[0], d.cuts[1], 100} {
-			p.SetXY(at(v)-6, bottom+1)
-			p.CellFormat(12, zoneStyle.lh, ftoa(v), "", 0, "C", false, 0, "")
+		for _, v := range []float64{0, c.cuts[0], c.cuts[1], 100} {
+			l.emit(op{kind: opText, x: at(v) - 6, y: bottom + 1, w: 12, h: zone.lh, s: zone, text: ftoa(v), align: "C"})
 		}
-		p.SetXY(d.left, bottom+1+zoneStyle.lh)
+		if !l.scratch {
+			l.cur_().lines -= 3
+		}
+		l.y = bottom + 1 + zone.lh
 	}
 
-	// Kept on one page when it fits on one.
-	if h := zoneStyle.lh + 1.5 + float64(len(dims))*rowH + zoneStyle.lh + 1; h <= d.bottom-d.top {
-		d.need(h)
-	}
 	header()
-	top := d.y()
-	for _, x := range dims {
-		if d.y()+rowH+zoneStyle.lh+1 > d.bottom {
+	top := l.y
+	for _, x := range c.rows {
+		if !l.scratch && l.y+rowH+zone.lh+1 > l.bottom {
 			footer(top)
-			d.newPage()
+			l.newPage()
 			header()
-			top = d.y()
+			top = l.y
 		}
-		y := d.y()
+		y := l.y
 		mid := y + rowH/2
-
-		// The title, on up to two lines, centred on the bar.
-		lines := d.wrap(labelSt, labelW, oneLine(x.Title))
-		if len(lines) > 2 {
-			lines = append(lines[:1], ellipsis(d, labelSt, labelW, lines[1]))
-		}
+		lines := l.balance(labelSt, labelW, x.title)
 		ly := mid - float64(len(lines))*labelSt.lh/2
-		d.style(labelSt)
-		for i, l := range lines {
-			p.SetXY(d.left, ly+float64(i)*labelSt.lh)
-			p.CellFormat(labelW, labelSt.lh, l, "", 0, "L", false, 0, "")
+		for i, ln := range lines {
+			l.emit(op{kind: opText, x: l.left, y: ly + float64(i)*labelSt.lh, w: labelW, h: labelSt.lh, s: labelSt, text: ln, align: "L"})
 		}
-
-		p.SetFillColor(track.r, track.g, track.b)
-		p.Rect(barX, mid-barH/2, barW, barH, "F")
-		if x.Scored {
-			c, ok := bandColor[x.Band]
+		if !l.scratch {
+			l.cur_().lines -= len(lines) - 1
+		}
+		l.emit(op{kind: opRect, x: barX, y: mid - barH/2, w: barW, h: barH, color: track})
+		if x.scored {
+			col, ok := bandColor[x.band]
 			if !ok {
-				c = accent
+				col = accent
 			}
-			p.SetFillColor(c.r, c.g, c.b)
-			w := barW * float64(min(max(x.Score, 0), 100)) / 100
-			p.Rect(barX, mid-barH/2, max(w, 0.8), barH, "F")
-			d.style(wordSt)
-			p.SetXY(barX+barW+3, mid-wordSt.lh/2)
-			p.CellFormat(wordW-3, wordSt.lh, x.Band, "", 0, "L", false, 0, "")
+			w := barW * float64(min(max(x.score, 0), 100)) / 100
+			l.emit(op{kind: opRect, x: barX, y: mid - barH/2, w: max(w, 0.8), h: barH, color: col})
+			num := strconv.Itoa(x.score)
+			l.emit(op{kind: opText, x: barX + barW + 3, y: mid - numSt.lh/2, w: 8, h: numSt.lh, s: numSt, text: num, align: "R"})
+			l.emit(op{kind: opText, x: barX + barW + 13, y: mid - wordSt.lh/2, w: wordW - 13, h: wordSt.lh, s: wordSt, text: x.band, align: "L"})
+			if !l.scratch {
+				l.cur_().lines -= 2
+			}
 		} else {
-			d.style(zoneStyle)
-			p.SetXY(barX+2, mid-zoneStyle.lh/2)
-			p.CellFormat(barW-4, zoneStyle.lh, score.BandUnscored, "", 0, "L", false, 0, "")
+			l.emit(op{kind: opText, x: barX + 2, y: mid - zone.lh/2, w: barW - 4, h: zone.lh, s: zone, text: score.BandUnscored, align: "L"})
+			if !l.scratch {
+				l.cur_().lines--
+			}
 		}
-		p.SetXY(d.left, y+rowH)
+		l.y = y + rowH
 	}
 	footer(top)
 }
 
-// ellipsis shortens s to fit width w in style s, ending it with "…".
-func ellipsis(d *doc, st style, w float64, s string) string {
-	d.style(st)
-	r := []rune(s)
-	for len(r) > 0 && d.pdf.GetStringWidth(string(r)+"…") > w {
+// balance wraps a label onto at most two lines of about equal length, so
+// that no short word is left alone on the second; a longer one ends with
+// an ellipsis.
+func (l *layout) balance(s style, w float64, t string) []string {
+	lines := l.wrap(s, w, t)
+	if len(lines) != 2 {
+		if len(lines) > 2 {
+			return []string{lines[0], l.ellipsis(s, w, strings.Join(lines[1:], " "))}
+		}
+		return lines
+	}
+	words := strings.Fields(t)
+	best, bestW := lines, l.textWidth(s, lines[0])-l.textWidth(s, lines[1])
+	for i := 1; i < len(words); i++ {
+		a, b := strings.Join(words[:i], " "), strings.Join(words[i:], " ")
+		wa, wb := l.textWidth(s, a), l.textWidth(s, b)
+		if wa > w || wb > w {
+			continue
+		}
+		if d := abs(wa - wb); d < abs(bestW) {
+			best, bestW = []string{a, b}, d
+		}
+	}
+	return best
+}
+
+func abs(f float64) float64 {
+	if f < 0 {
+		return -f
+	}
+	return f
+}
+
+// ellipsis shortens t to fit width w in style s, ending it with "…".
+func (l *layout) ellipsis(s style, w float64, t string) string {
+	r := []rune(t)
+	for len(r) > 0 && l.textWidth(s, string(r)+"…") > w {
 		r = r[:len(r)-1]
 	}
 	return string(r) + "…"

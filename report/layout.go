@@ -1,9 +1,9 @@
 package report
 
 import (
+	"math"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/jung-kurt/gofpdf"
 
@@ -16,22 +16,27 @@ const (
 	marginTop    = 22.0
 	marginBottom = 24.0 // the footer sits in it
 	footerY      = 14.0 // from the bottom edge
+	boxPad       = 6.0  // inner padding of a box
+	boxBar       = 1.6  // the coloured bar on a box's left
 )
 
 type rgb struct{ r, g, b int }
 
 // A calm palette: near-black ink, a deep blue-grey accent, soft tints.
 var (
-	ink     = rgb{33, 37, 41}
-	muted   = rgb{92, 99, 107}
-	faint   = rgb{140, 146, 152}
-	rule    = rgb{218, 222, 226}
-	accent  = rgb{43, 88, 118}
-	track   = rgb{234, 237, 240}
-	calmBox = box{fill: rgb{238, 243, 247}, bar: rgb{43, 88, 118}}
-	softBox = box{fill: rgb{245, 246, 248}, bar: rgb{188, 196, 204}}
-	warmBox = box{fill: rgb{251, 240, 233}, bar: rgb{176, 84, 58}}
-	noteBox = box{fill: rgb{250, 245, 232}, bar: rgb{190, 146, 60}}
+	ink    = rgb{33, 37, 41}
+	muted  = rgb{88, 95, 103}
+	faint  = rgb{128, 134, 140}
+	rule   = rgb{218, 222, 226}
+	accent = rgb{43, 88, 118}
+	track  = rgb{234, 237, 240}
+
+	tints = map[tint][2]rgb{ // fill, bar
+		calm: {{238, 243, 247}, {43, 88, 118}},
+		soft: {{245, 246, 248}, {188, 196, 204}},
+		warm: {{251, 240, 233}, {176, 84, 58}},
+		note: {{250, 245, 232}, {190, 146, 60}},
+	}
 
 	bandColor = map[string]rgb{
 		score.BandWeak:       {196, 126, 100},
@@ -50,213 +55,357 @@ type style struct {
 }
 
 var (
-	bodyStyle    = style{false, 10.5, 5.4, ink}
-	strongStyle  = style{true, 10.5, 5.4, ink}
-	smallStyle   = style{false, 9, 4.6, muted}
-	labelStyle   = style{true, 8.5, 4.6, accent}
-	h1Style      = style{true, 17, 8, accent}
-	h2Style      = style{true, 12, 6.4, ink}
-	h3Style      = style{true, 10.5, 5.6, ink}
-	kickerStyle  = style{true, 9.5, 5, accent}
-	titleStyle   = style{true, 26, 11, ink}
-	verdictStyle = style{true, 19, 8.6, ink}
-	leadStyle    = style{false, 11.5, 6, ink}
-	footerStyle  = style{false, 8, 4, faint}
+	bodyStyle   = style{false, 10.5, 5.4, ink}
+	smallStyle  = style{false, 9, 4.6, muted}
+	h1Style     = style{true, 17, 8, accent}
+	h2Style     = style{true, 12, 6.4, ink}
+	h3Style     = style{true, 10.5, 5.6, ink}
+	footerStyle = style{false, 8, 4, faint}
+
+	toneStyle = map[tone]style{
+		body:        bodyStyle,
+		lead:        {false, 11.5, 6, ink},
+		small:       smallStyle,
+		strong:      {true, 10.5, 5.4, ink},
+		label:       {true, 8.5, 4.6, accent},
+		kicker:      {true, 9.5, 5, accent},
+		title:       {true, 26, 11, ink},
+		verdictTone: {true, 19, 8.6, ink},
+	}
 )
 
-// box is a tinted panel with a coloured bar on its left. It is painted a
-// line at a time, so it runs across page breaks.
-type box struct {
-	fill, bar rgb
+// opKind is what a drawing operation draws.
+type opKind int
+
+const (
+	opText opKind = iota
+	opRect
+	opLine
+	opDash
+	opCircle
+)
+
+// op is one thing drawn on a page, in millimetres from its top left.
+type op struct {
+	kind       opKind
+	x, y, w, h float64
+	s          style // text
+	text       string
+	align      string
+	color      rgb     // fill or stroke
+	width      float64 // stroke width
+	bg         bool    // painted under everything else on its page
 }
 
-const boxPad = 6.0 // inner padding of a box
+// link is a clickable area: to a web address, a phone (uri) or a section (dest).
+type link struct {
+	page       int
+	x, y, w, h float64
+	uri, dest  string
+}
 
-// doc is one report being laid out. It keeps its own y and breaks pages
-// itself, so that headings stay with what follows them and boxes paint
-// under every line they hold.
-type doc struct {
-	pdf    *gofpdf.Fpdf
-	r      *score.Result
-	o      Options
-	date   time.Time
-	cuts   [2]float64
-	urgent bool
+// anchor is where a section starts.
+type anchor struct {
+	page int
+	y    float64
+}
 
+// placed records where one unit of the report went: the layout test reads
+// these to check the pagination rules.
+type placed struct {
+	unit    int
+	what    string
+	keep    bool // must not be split when it fits on a page
+	heading bool // kept on a page with the unit after it
+	p0, p1  int
+	y0, y1  float64
+	h       float64
+}
+
+// page is what one page holds: backgrounds first, then the rest.
+type page struct {
+	bg, fg []op
+	marks  []mark
+	lines  int // lines of text, for the rule about scraps
+}
+
+// mark is a bookmark in the outline.
+type mark struct {
+	title string
+	y     float64
+}
+
+// rules are the pagination rules; tests turn one off to see that the
+// layout test notices.
+type rules struct {
+	noKeep, noKeepHeading, noLastPage bool
+}
+
+// layout places blocks on pages. It never draws: it measures with a
+// gofpdf document's fonts and records what to draw, so that a block can be
+// measured before it is placed and a page break chosen before anything is
+// committed.
+type layout struct {
+	m                        *gofpdf.Fpdf
 	left, width, top, bottom float64
+	pageH                    float64 // the page's height, for links
 
-	in  *box   // the box being painted, if any
-	cur string // the font last set, to skip redundant SetFont calls
+	pages   []*page
+	y       float64
+	in      *openBox
+	inset   float64
+	links   []link
+	anchors map[string]anchor
+	rec     []placed
+	units   int
+	breakAt map[int]bool
+	pageOf  map[string]int // the pages sections started on in an earlier pass
+	rules   rules
+	scratch bool // measuring only: one endless page, nothing kept
+	cur     string
 
-	toc map[string]*tocEntry // by section title
+	coverPages  int    // how many pages the first page took
+	verdictMark string // the outline's first entry
 }
 
-// tocEntry is where a section starts: an alias for the contents on the
-// first page, replaced by its page number when the PDF is written.
-type tocEntry struct {
-	alias string
+type openBox struct {
+	tint tint
+	y0   float64
 }
 
-// y is where the next line goes.
-func (d *doc) y() float64 { return d.pdf.GetY() }
-
-func (d *doc) style(s style) {
-	key := "R"
-	if s.bold {
-		key = "B"
+func newLayout(m *gofpdf.Fpdf) *layout {
+	pw, ph := m.GetPageSize()
+	return &layout{
+		m: m, left: marginX, width: pw - 2*marginX, top: marginTop, bottom: ph - marginBottom, pageH: ph,
+		anchors: map[string]anchor{}, breakAt: map[int]bool{}, pageOf: map[string]int{},
 	}
-	key += ftoa(s.size)
-	if key != d.cur {
-		if s.bold {
-			d.pdf.SetFont(family, "B", s.size)
-		} else {
-			d.pdf.SetFont(family, "", s.size)
-		}
-		d.cur = key
-	}
-	d.pdf.SetTextColor(s.color.r, s.color.g, s.color.b)
 }
 
-func ftoa(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
+// child is a scratch layout with the same width and box, for measuring.
+func (l *layout) child() *layout {
+	c := *l
+	c.scratch, c.pages, c.links, c.rec, c.y, c.top, c.bottom = true, nil, nil, nil, 0, 0, math.Inf(1)
+	if !l.atTop() {
+		c.top = -1 // what is measured does not start a page
+	}
+	c.anchors = map[string]anchor{}
+	if l.in != nil {
+		b := *l.in
+		c.in = &b
+	}
+	return &c
+}
+
+// height is the height b takes when placed here.
+func (l *layout) height(b block) float64 {
+	c := l.child()
+	c.place(b)
+	return c.y
+}
+
+func (l *layout) room() float64 { return l.bottom - l.y }
+
+func (l *layout) pageNo() int { return len(l.pages) }
+
+func (l *layout) cur_() *page { return l.pages[len(l.pages)-1] }
+
+// atTop says whether nothing has been placed on this page yet.
+func (l *layout) atTop() bool { return l.y <= l.top+0.01 }
 
 // newPage starts a page; a box being painted is closed with a little
 // padding and carries on at the top of the next.
-func (d *doc) newPage() {
-	if d.in != nil && d.pdf.PageNo() > 0 {
-		d.paint(min(boxPad/2, d.bottom-d.y()))
+func (l *layout) newPage() {
+	if l.scratch {
+		return
 	}
-	d.pdf.AddPage()
-	d.cur = ""
-	d.pdf.SetXY(d.left, d.top)
-	if d.in != nil {
-		d.paint(boxPad / 2)
-		d.pdf.SetY(d.top + boxPad/2)
+	if l.in != nil && len(l.pages) > 0 {
+		l.y += min(boxPad/2, l.room())
+		l.paintBox()
+	}
+	l.pages = append(l.pages, &page{})
+	l.y = l.top
+	if l.in != nil {
+		l.in.y0 = l.y
+		l.y += boxPad / 2
 	}
 }
 
 // need starts a new page unless h millimetres fit on this one.
-func (d *doc) need(h float64) {
-	if d.pdf.PageNo() == 0 || d.y()+h > d.bottom {
-		d.newPage()
+func (l *layout) need(h float64) {
+	if !l.scratch && (len(l.pages) == 0 || l.y+h > l.bottom+0.001) {
+		l.newPage()
 	}
 }
 
-// atTop says whether nothing has been printed on this page yet.
-func (d *doc) atTop() bool { return d.y() <= d.top+0.01 }
-
-// space leaves h millimetres, painted when inside a box; at the top of a
-// page it leaves nothing.
-func (d *doc) space(h float64) {
-	if d.atTop() && d.in == nil {
+// space leaves h millimetres; at the top of a page, outside a box, none.
+func (l *layout) space(h float64) {
+	if !l.scratch && l.atTop() && l.in == nil {
 		return
 	}
-	if d.y()+h > d.bottom {
-		d.newPage()
+	if !l.scratch && l.y+h > l.bottom {
+		l.newPage()
 		return
 	}
-	d.paint(h)
-	d.pdf.SetY(d.y() + h)
+	l.y += h
 }
 
-// paint fills the strip of the current box from y down h millimetres.
-func (d *doc) paint(h float64) {
-	if d.in == nil || h <= 0 {
+func (l *layout) emit(o op) {
+	if l.scratch {
 		return
 	}
-	p, y := d.pdf, d.y()
-	// A hair of overlap hides seams between strips in some viewers.
-	p.SetFillColor(d.in.fill.r, d.in.fill.g, d.in.fill.b)
-	p.Rect(d.left, y, d.width, h+0.12, "F")
-	p.SetFillColor(d.in.bar.r, d.in.bar.g, d.in.bar.b)
-	p.Rect(d.left, y, 1.6, h+0.12, "F")
-}
-
-// inset is how far text stands in from the margins.
-func (d *doc) inset() float64 {
-	if d.in != nil {
-		return boxPad + 1.6
+	p := l.cur_()
+	if o.bg {
+		p.bg = append(p.bg, o)
+		return
 	}
-	return 0
+	if o.kind == opText && o.text != "" {
+		p.lines++
+	}
+	p.fg = append(p.fg, o)
 }
 
-// open starts painting a box with a little padding; shut ends it.
-func (d *doc) open(b box) {
-	d.need(18)
-	d.in = &b
-	d.paint(boxPad)
-	d.pdf.SetY(d.y() + boxPad)
+// paintBox paints the open box from where it started on this page to y.
+func (l *layout) paintBox() {
+	if l.in == nil || l.scratch {
+		return
+	}
+	c := tints[l.in.tint]
+	h := l.y - l.in.y0
+	// A hair of overlap hides seams in some viewers.
+	l.emit(op{kind: opRect, bg: true, x: l.left, y: l.in.y0, w: l.width, h: h, color: c[0]})
+	l.emit(op{kind: opRect, bg: true, x: l.left, y: l.in.y0, w: boxBar, h: h, color: c[1]})
 }
 
-func (d *doc) shut() {
-	d.paint(boxPad)
-	d.pdf.SetY(d.y() + boxPad)
-	d.in = nil
+func (l *layout) font(s style) {
+	key := "R"
+	if s.bold {
+		key = "B"
+	}
+	key += strconv.FormatFloat(s.size, 'f', -1, 64)
+	if key != l.cur {
+		l.m.SetFont(family, map[bool]string{true: "B", false: ""}[s.bold], s.size)
+		l.cur = key
+	}
 }
 
-// line prints one line that already fits, indent millimetres in.
-func (d *doc) line(s style, indent float64, text string) {
-	d.need(s.lh)
-	d.paint(s.lh)
-	d.style(s)
-	x := d.left + d.inset() + indent
-	d.pdf.SetXY(x, d.y())
-	d.pdf.CellFormat(d.left+d.width-d.inset()-x, s.lh, text, "", 1, "L", false, 0, "")
+func (l *layout) textWidth(s style, t string) float64 {
+	l.font(s)
+	return l.m.GetStringWidth(t)
 }
 
-// wrap splits text into lines that fit width millimetres in style s.
-func (d *doc) wrap(s style, width float64, text string) []string {
-	d.style(s)
+// wrap splits text into lines that fit width in style s. It breaks only
+// at plain spaces, so a no-break space holds a phone number together; a
+// word wider than a line is broken where it must be.
+func (l *layout) wrap(s style, width float64, text string) []string {
+	l.font(s)
+	space := l.m.GetStringWidth(" ")
 	var out []string
-	for _, l := range d.pdf.SplitText(text, width) {
-		out = append(out, strings.TrimRight(l, " "))
+	cur, w := "", 0.0
+	for _, word := range strings.Split(text, " ") {
+		if word == "" {
+			continue
+		}
+		ww := l.m.GetStringWidth(word)
+		if cur != "" && w+space+ww <= width {
+			cur, w = cur+" "+word, w+space+ww
+			continue
+		}
+		if cur != "" {
+			out = append(out, cur)
+		}
+		for ww > width {
+			r := []rune(word)
+			n := len(r) - 1
+			for n > 1 && l.m.GetStringWidth(string(r[:n])) > width {
+				n--
+			}
+			out = append(out, string(r[:n]))
+			word = string(r[n:])
+			ww = l.m.GetStringWidth(word)
+		}
+		cur, w = word, ww
+	}
+	if cur != "" {
+		out = append(out, cur)
 	}
 	return out
 }
 
-// text prints text, cleaned and wrapped, paragraph by paragraph, with a gap
-// between paragraphs; list items keep a hanging indent.
-func (d *doc) text(s style, indent float64, text string) {
-	for i, para := range paragraphs(text) {
-		if i > 0 {
-			d.space(s.lh * 0.55)
+// avail is the width left for text indent millimetres in.
+func (l *layout) avail(indent float64) float64 {
+	return l.width - 2*l.inset - indent
+}
+
+// line places one line that already fits, indent millimetres in, and the
+// links in it.
+func (l *layout) line(s style, indent float64, t string) {
+	l.need(s.lh)
+	x := l.left + l.inset + indent
+	l.emit(op{kind: opText, x: x, y: l.y, w: l.left + l.width - l.inset - x, h: s.lh, s: s, text: t, align: "L"})
+	if !l.scratch {
+		for _, lk := range findLinks(t) {
+			lx := x + l.textWidth(s, t[:lk.start])
+			lw := l.textWidth(s, t[lk.start:lk.end])
+			l.links = append(l.links, link{page: l.pageNo(), x: lx, y: l.y, w: lw, h: s.lh, uri: lk.uri})
 		}
-		for _, l := range strings.Split(para, "\n") {
-			if mark, rest, ok := listMark(l); ok {
-				d.hang(s, indent, 5, s, mark, rest)
+	}
+	l.y += s.lh
+}
+
+// text places text paragraph by paragraph with a gap between them; list
+// items keep a hanging indent. A paragraph that does not fit breaks with
+// at least two lines on each page, or moves whole to the next.
+func (l *layout) text(s style, indent float64, t string) {
+	for i, p := range paragraphs(t) {
+		if i > 0 {
+			l.space(s.lh * 0.55)
+		}
+		for _, ln := range strings.Split(bindNumbers(p), "\n") {
+			if mark, rest, ok := listMark(ln); ok {
+				l.hang(s, indent, 5, s, mark, rest)
 				continue
 			}
-			for _, w := range d.wrap(s, d.avail(indent), l) {
-				d.line(s, indent, w)
+			lines := l.wrap(s, l.avail(indent), ln)
+			if !l.scratch && len(l.pages) > 0 {
+				fit := int((l.room() + 0.001) / s.lh)
+				if fit < len(lines) && (fit < 2 || len(lines)-fit < 2) && float64(len(lines))*s.lh <= l.bottom-l.top {
+					l.newPage()
+				}
+			}
+			for _, w := range lines {
+				l.line(s, indent, w)
 			}
 		}
 	}
 }
 
-// measure returns the height text would take, printed by text.
-func (d *doc) measure(s style, indent float64, text string) float64 {
-	h := 0.0
-	for i, para := range paragraphs(text) {
-		if i > 0 {
-			h += s.lh * 0.55
-		}
-		for _, l := range strings.Split(para, "\n") {
-			w := d.avail(indent)
-			if _, rest, ok := listMark(l); ok {
-				w, l = d.avail(indent+5), oneLine(rest)
-			}
-			h += float64(max(len(d.wrap(s, w, l)), 1)) * s.lh
-		}
+// hang places text with a mark (a bullet or a number) hanging before it:
+// the mark at indent, the text at indent+gap.
+func (l *layout) hang(s style, indent, gap float64, ms style, mark, t string) {
+	lines := l.wrap(s, l.avail(indent+gap), bindNumbers(oneLine(t)))
+	if len(lines) == 0 {
+		lines = []string{""}
 	}
-	return h
+	for i, ln := range lines {
+		if i == 0 {
+			l.need(s.lh)
+			l.emit(op{kind: opText, x: l.left + l.inset + indent, y: l.y, w: gap, h: s.lh, s: ms, text: mark, align: "L"})
+			// The mark is not a line of its own.
+			if !l.scratch {
+				l.cur_().lines--
+			}
+		}
+		l.line(s, indent+gap, ln)
+	}
 }
 
 // listMark splits a list item into its mark (a bullet for "-", "*" and
 // "•", the number otherwise) and its text.
-func listMark(l string) (mark, rest string, ok bool) {
-	if !listItem(l) {
+func listMark(ln string) (mark, rest string, ok bool) {
+	if !listItem(ln) {
 		return "", "", false
 	}
-	mark, rest, _ = strings.Cut(l, " ")
+	mark, rest, _ = strings.Cut(ln, " ")
 	switch mark {
 	case "-", "*", "•", "–":
 		mark = "•"
@@ -264,98 +413,375 @@ func listMark(l string) (mark, rest string, ok bool) {
 	return mark, rest, true
 }
 
-// avail is the width left for text indent millimetres in.
-func (d *doc) avail(indent float64) float64 {
-	return d.width - 2*d.inset() - indent
+// keeps says whether a block is kept whole on a page when it fits on one.
+func keeps(b block) bool {
+	switch b.(type) {
+	case para, bullets, gap, heading:
+		return false
+	}
+	return true
 }
 
-// hang prints text with a mark (a bullet or a number) hanging in the
-// margin before it: the mark at indent, the text at indent+gap.
-func (d *doc) hang(s style, indent, gap float64, ms style, mark, text string) {
-	lines := d.wrap(s, d.avail(indent+gap), oneLine(text))
-	if len(lines) == 0 {
-		lines = []string{""}
-	}
-	for i, l := range lines {
-		d.need(s.lh)
-		if i == 0 {
-			d.paint(s.lh)
-			d.style(ms)
-			d.pdf.SetXY(d.left+d.inset()+indent, d.y())
-			d.pdf.CellFormat(gap, s.lh, mark, "", 0, "L", false, 0, "")
-			d.style(s)
-			d.pdf.SetX(d.left + d.inset() + indent + gap)
-			d.pdf.CellFormat(d.avail(indent+gap), s.lh, l, "", 1, "L", false, 0, "")
+// flow places a run of blocks as units: a unit that is kept whole and
+// does not fit moves to the next page, and a heading moves with the start
+// of what follows it.
+func (l *layout) flow(bs []block) {
+	for i, b := range bs {
+		if g, ok := b.(gap); ok {
+			l.space(float64(g))
 			continue
 		}
-		d.line(s, indent+gap, l)
+		l.unit(b, bs[i+1:])
 	}
 }
 
-// bullet prints one bullet point.
-func (d *doc) bullet(s style, indent float64, text string) {
-	d.hang(s, indent, 4.5, s, "•", text)
+// unit places one block of a flow; rest is what follows it.
+func (l *layout) unit(b block, rest []block) {
+	if l.scratch {
+		l.place(b)
+		return
+	}
+	n := l.units
+	l.units++
+	if len(l.pages) == 0 {
+		l.newPage()
+	}
+	if l.breakAt[n] && !l.atTop() {
+		l.newPage()
+	}
+	_, isHeading := b.(heading)
+	h := 0.0
+	if isHeading || keeps(b) {
+		h = l.height(b)
+	}
+	full := l.bottom - l.top
+	switch {
+	case isHeading:
+		want := h
+		if !l.rules.noKeepHeading {
+			want += l.leadHeight(rest)
+		}
+		if l.y+min(want, full) > l.bottom && !l.atTop() {
+			l.newPage()
+		}
+	case keeps(b) && !l.rules.noKeep:
+		if l.y+h > l.bottom && h <= full && !l.atTop() {
+			l.newPage()
+		}
+	case keeps(b):
+		// With the rule off, a block moves only when not a line of it fits.
+		if l.y+5 > l.bottom && !l.atTop() {
+			l.newPage()
+		}
+	}
+	p0, y0 := l.pageNo(), l.y
+	if l.atTop() && l.in == nil {
+		y0 = l.top
+	}
+	l.place(b)
+	l.rec = append(l.rec, placed{unit: n, what: describe(b), keep: keeps(b), heading: isHeading, p0: p0, y0: y0, p1: l.pageNo(), y1: l.y, h: h})
 }
 
-// heading starts a section: on a new page when little room is left, with
-// a bookmark, a hairline under it and room after.
-func (d *doc) heading(title string) { d.headingWith(title, 30) }
-
-// headingWith is heading, kept with the first next millimetres after it
-// (at most half a page).
-func (d *doc) headingWith(title string, next float64) {
-	title = oneLine(title)
-	d.need(9 + h1Style.lh + 6 + min(next, (d.bottom-d.top)/2))
-	if !d.atTop() {
-		d.space(9)
+// leadHeight is how much of what follows a heading must share its page:
+// all of a block kept whole (when it fits a page), two lines of text, or
+// the first item of a list.
+func (l *layout) leadHeight(rest []block) float64 {
+	h := 0.0
+	for _, b := range rest {
+		switch x := b.(type) {
+		case gap:
+			h += float64(x)
+			continue
+		case heading:
+			return h + l.height(x) + l.leadHeight(rest[1:])
+		case para:
+			ps := paragraphs(x.text)
+			if len(ps) == 0 {
+				return h
+			}
+			s := toneStyle[x.tone]
+			n := len(l.wrap(s, l.avail(0), ps[0]))
+			return h + float64(min(n, 2))*s.lh
+		case bullets:
+			if len(x.items) == 0 {
+				return h
+			}
+			return h + l.height(bullets{x.tone, x.items[:1]})
+		}
+		hb := l.height(b)
+		if hb > l.bottom-l.top {
+			hb = 3 * bodyStyle.lh
+		}
+		return h + hb
 	}
-	d.pdf.Bookmark(title, 0, d.y())
-	if e := d.toc[title]; e != nil {
-		d.pdf.RegisterAlias(e.alias, strconv.Itoa(d.pdf.PageNo()))
-	}
-	for _, l := range d.wrap(h1Style, d.width, title) {
-		d.line(h1Style, 0, l)
-	}
-	y := d.y() + 1.5
-	d.pdf.SetDrawColor(rule.r, rule.g, rule.b)
-	d.pdf.SetLineWidth(0.3)
-	d.pdf.Line(d.left, y, d.left+d.width, y)
-	d.pdf.SetY(y + 4.5)
+	return h
 }
 
-// subheading starts a part of a section, kept with the first next
-// millimetres after it (at most half a page).
-func (d *doc) subheading(title string, next float64) {
-	title = oneLine(title)
-	d.need(4 + h2Style.lh + 1.5 + min(max(next, 3*bodyStyle.lh), (d.bottom-d.top)/2))
-	d.space(4)
-	// No bookmark: gofpdf writes /Count 0 on an outline item with children,
-	// which strict readers reject, so the outline stays one level deep.
-	for _, l := range d.wrap(h2Style, d.avail(0), title) {
-		d.line(h2Style, 0, l)
+// describe names a block in test messages.
+func describe(b block) string {
+	first := func(s string) string {
+		s = oneLine(s)
+		if r := []rune(s); len(r) > 40 {
+			s = string(r[:40]) + "…"
+		}
+		return s
 	}
-	d.space(1.5)
+	switch x := b.(type) {
+	case para:
+		return "text “" + first(x.text) + "”"
+	case heading:
+		return "heading “" + first(x.text) + "”"
+	case bullets:
+		return "list"
+	case box:
+		for _, k := range x.kids {
+			if _, ok := k.(gap); !ok {
+				return "box starting with " + describe(k)
+			}
+		}
+		return "box"
+	case group:
+		if len(x.kids) > 0 {
+			return "group starting with " + describe(x.kids[0])
+		}
+		return "group"
+	case chart:
+		return "chart"
+	case dimension:
+		return "part “" + first(x.title) + "”"
+	case ruler:
+		return "ruler “" + first(x.question) + "”"
+	case step:
+		return "step “" + first(x.text) + "”"
+	case qa:
+		return "question " + strconv.Itoa(x.n) + " and its answer"
+	case contents:
+		return "contents"
+	case pointer:
+		return "pointer to “" + x.section + "”"
+	case compare:
+		return "then and now"
+	}
+	return "block"
 }
 
-// keepWhole keeps a block of height h on one page when it is no more than
-// half a page; a longer one may break, after at least least millimetres.
-func (d *doc) keepWhole(h, least float64) {
-	if h <= (d.bottom-d.top)/2 {
-		d.keep(h)
-	} else {
-		d.keep(least)
+// place lays out one block at the current position.
+func (l *layout) place(b block) {
+	switch x := b.(type) {
+	case gap:
+		l.space(float64(x))
+	case para:
+		l.text(toneStyle[x.tone], 0, x.text)
+	case heading:
+		l.heading(x)
+	case bullets:
+		s := toneStyle[x.tone]
+		for _, it := range x.items {
+			if !l.scratch {
+				if h := l.height(bullets{x.tone, []string{it}}); h > l.room() && h <= l.bottom-l.top && !l.rules.noKeep {
+					l.newPage()
+				}
+			}
+			l.hang(s, 0, 4.5, s, "•", it)
+		}
+	case box:
+		l.openBox(x.tint)
+		for _, k := range x.kids {
+			l.place(k)
+		}
+		l.shutBox()
+	case group:
+		for _, k := range x.kids {
+			l.place(k)
+		}
+	case chart:
+		l.chart(x)
+	case dimension:
+		l.dimension(x)
+	case ruler:
+		l.ruler(x)
+	case step:
+		num := style{true, bodyStyle.size, bodyStyle.lh, accent}
+		l.hang(bodyStyle, 0, 7, num, strconv.Itoa(x.n), x.text)
+		if x.because != "" {
+			l.space(0.8)
+			for _, w := range l.wrap(smallStyle, l.avail(7), bindNumbers(x.because)) {
+				l.line(smallStyle, 7, w)
+			}
+		}
+	case qa:
+		num := style{false, smallStyle.size, smallStyle.lh, faint}
+		l.hang(smallStyle, 0, 8, num, strconv.Itoa(x.n), x.q)
+		l.text(bodyStyle, 8, x.a)
+	case contents:
+		l.contents(x)
+	case pointer:
+		t := x.before + x.section + "”"
+		if !l.scratch || l.pageOf[x.id] > 0 {
+			t += wOnPage(max(l.pageOf[x.id], 1))
+		} else {
+			t += wOnPage(9)
+		}
+		t += x.after
+		p0, y0 := l.pageNo(), l.y
+		l.text(bodyStyle, 0, t)
+		if !l.scratch && p0 == l.pageNo() {
+			l.links = append(l.links, link{page: p0, x: l.left + l.inset, y: y0, w: l.avail(0), h: l.y - y0, dest: x.id})
+		}
+	case compare:
+		l.compare(x)
 	}
 }
 
-// bulletHeight is the height bullet takes for text.
-func (d *doc) bulletHeight(s style, text string) float64 {
-	return float64(max(len(d.wrap(s, d.avail(4.5), oneLine(text))), 1)) * s.lh
+// openBox starts painting a box with a little padding; shutBox ends it.
+func (l *layout) openBox(t tint) {
+	l.need(2*boxPad + bodyStyle.lh)
+	l.in = &openBox{tint: t, y0: l.y}
+	l.inset = boxPad + boxBar
+	l.y += boxPad
 }
 
-// keep starts a new page unless h millimetres fit, so that a short block
-// (a title and its first lines) is not split.
-func (d *doc) keep(h float64) {
-	if d.y()+h > d.bottom && !d.atTop() {
-		d.newPage()
+func (l *layout) shutBox() {
+	l.y += boxPad
+	l.paintBox()
+	l.in = nil
+	l.inset = 0
+}
+
+// heading places a heading; a section's title (level 1) gets a bookmark,
+// an anchor for links and a hairline under it.
+func (l *layout) heading(h heading) {
+	t := oneLine(h.text)
+	switch h.level {
+	case 1:
+		if !l.atTop() {
+			l.space(9)
+		}
+		if !l.scratch {
+			l.anchors[h.id] = anchor{l.pageNo(), l.y}
+			l.cur_().marks = append(l.cur_().marks, mark{t, l.y})
+		}
+		for _, w := range l.wrap(h1Style, l.width, t) {
+			l.line(h1Style, 0, w)
+		}
+		y := l.y + 1.5
+		l.emit(op{kind: opLine, x: l.left, y: y, w: l.width, color: rule, width: 0.3})
+		l.y = y + 4.5
+	case 2:
+		for _, w := range l.wrap(h2Style, l.avail(0), t) {
+			l.line(h2Style, 0, w)
+		}
+	default:
+		for _, w := range l.wrap(h3Style, l.avail(0), t) {
+			l.line(h3Style, 0, w)
+		}
+	}
+}
+
+// dimension places one part: its title, its band and score, what it
+// means, the set's words for it, and the answers that moved it most.
+func (l *layout) dimension(d dimension) {
+	for _, w := range l.wrap(h3Style, l.avail(0), d.title) {
+		l.line(h3Style, 0, w)
+	}
+	l.need(smallStyle.lh)
+	if c, ok := bandColor[d.band]; ok {
+		// The bar's colour, to tie the words to the chart.
+		l.emit(op{kind: opRect, x: l.left + l.inset, y: l.y + smallStyle.lh/2 - 1.1, w: 2.2, h: 2.2, color: c})
+	}
+	l.line(smallStyle, 3.6, wBandLine(d.band, d.score))
+	if d.about != "" {
+		l.space(0.5)
+		l.text(smallStyle, 0, d.about)
+	}
+	if d.text != "" {
+		l.space(1)
+		l.text(bodyStyle, 0, d.text)
+	}
+	if len(d.items) > 0 {
+		l.space(1.5)
+		l.line(smallStyle, 0, wFromAnswers)
+		for _, it := range d.items {
+			l.hang(smallStyle, 0, 4.5, smallStyle, "•", it)
+		}
+	}
+}
+
+// ruler places a 0..10 answer as a ruler with a mark; other answers as words.
+func (l *layout) ruler(r ruler) {
+	l.text(smallStyle, 0, r.question)
+	if !r.numeric {
+		l.text(toneStyle[lead], 0, r.answer)
+		return
+	}
+	l.need(12)
+	y := l.y + 4.5
+	x0, w := l.left+2, 96.0
+	l.emit(op{kind: opLine, x: x0, y: y, w: w, color: rule, width: 0.7})
+	tick := style{false, 7.5, 3, faint}
+	for i := 0; i <= 10; i++ {
+		tx := x0 + w*float64(i)/10
+		l.emit(op{kind: opLine, x: tx, y: y - 1.3, h: 2.6, color: rule, width: 0.3})
+		l.emit(op{kind: opText, x: tx - 3, y: y + 2, w: 6, h: 3, s: tick, text: strconv.Itoa(i), align: "C"})
+	}
+	if !l.scratch {
+		l.cur_().lines -= 10 // the ticks are one line with the ruler
+	}
+	l.emit(op{kind: opCircle, x: x0 + w*float64(r.value)/10, y: y, w: 1.9, color: accent})
+	l.emit(op{kind: opText, x: x0 + w + 7, y: y - bodyStyle.lh/2, w: 40, h: bodyStyle.lh, s: toneStyle[strong], text: r.answerLine(), align: "L"})
+	l.y = y + 7.5
+}
+
+func (r ruler) answerLine() string { return strconv.Itoa(r.value) + " out of 10" }
+
+// contents lists the sections with their pages, each a link.
+func (l *layout) contents(c contents) {
+	s := toneStyle[label]
+	l.line(s, 0, c.label)
+	l.space(2)
+	num := style{false, bodyStyle.size, bodyStyle.lh, muted}
+	for _, e := range c.entries {
+		l.need(bodyStyle.lh)
+		n := l.pageOf[e.id]
+		if l.scratch && n == 0 {
+			n = 9
+		}
+		l.emit(op{kind: opText, x: l.left, y: l.y, w: 10, h: bodyStyle.lh, s: num, text: strconv.Itoa(max(n, 1)), align: "L"})
+		if !l.scratch {
+			l.cur_().lines--
+			l.links = append(l.links, link{page: l.pageNo(), x: l.left, y: l.y, w: 10 + l.textWidth(bodyStyle, e.title), h: bodyStyle.lh, dest: e.id})
+		}
+		l.emit(op{kind: opText, x: l.left + 10, y: l.y, w: l.width - 10, h: bodyStyle.lh, s: bodyStyle, text: e.title, align: "L"})
+		l.y += bodyStyle.lh
+	}
+}
+
+// compare places each part then and now, in three columns.
+func (l *layout) compare(c compare) {
+	const col = 0.42
+	s := bodyStyle
+	hd := toneStyle[label]
+	w0 := l.width * col
+	w1 := (l.width - w0) / 2
+	l.need(hd.lh + s.lh)
+	l.emit(op{kind: opText, x: l.left + w0, y: l.y, w: w1, h: hd.lh, s: hd, text: wThen, align: "L"})
+	l.emit(op{kind: opText, x: l.left + w0 + w1, y: l.y, w: w1, h: hd.lh, s: hd, text: wNow, align: "L"})
+	if !l.scratch {
+		l.cur_().lines--
+	}
+	l.y += hd.lh + 1
+	for _, r := range c.rows {
+		lines := l.wrap(s, w0-3, r.title)
+		l.need(float64(len(lines))*s.lh + 1.5)
+		y := l.y
+		for _, ln := range lines {
+			l.line(s, 0, ln)
+		}
+		l.emit(op{kind: opText, x: l.left + w0, y: y, w: w1, h: s.lh, s: smallStyle, text: r.then, align: "L"})
+		l.emit(op{kind: opText, x: l.left + w0 + w1, y: y, w: w1, h: s.lh, s: smallStyle, text: r.now, align: "L"})
+		if !l.scratch {
+			l.cur_().lines -= 2
+		}
+		l.y += 1.5
 	}
 }

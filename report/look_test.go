@@ -1,10 +1,15 @@
 package report
 
 import (
+	"bytes"
 	"flag"
+	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
+
+	"amends/score"
 )
 
 var lookDir = flag.String("look", "", "write the test reports to this `directory`, to look at")
@@ -32,4 +37,18 @@ func TestLook(t *testing.T) {
 	write("handmade-safety", render(t, safetyResult(), Options{}))
 	write("long", render(t, longResult(), Options{Appendix: true}))
 	write("languages-letter", render(t, greekResult(), Options{Appendix: true, Paper: "letter"}))
+	for _, c := range personaCases(t) {
+		write(strings.ReplaceAll(c.name, "/", "-"), render(t, c.r, c.o))
+	}
+	for _, c := range goldenCases(t) {
+		for name, f := range map[string]func(io.Writer, *score.Result, Options) error{".html": HTML, ".txt": PlainText} {
+			var b bytes.Buffer
+			if err := f(&b, c.r, c.o); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(*lookDir, c.name+name), b.Bytes(), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
 }

@@ -1,44 +1,57 @@
-// Package report turns a score.Result into what a person reads: a PDF
-// someone can read once and act on (PDF, WriteFile), and the same result
-// as plain text for a terminal or a screen reader (Text). It never parses
-// TOML and never links a prompt library.
-//
-// Imports go one way: questions ← score ← report ← quiz ← main.
+// Package report turns a score.Result into a report someone can read once
+// and act on: a PDF, one self-contained HTML file, or plain text, all with
+// the same words.
 package report
 
 import (
 	"bytes"
+	_ "embed"
 	"fmt"
 	"io"
 	"strings"
 	"time"
 
 	"github.com/jung-kurt/gofpdf"
-	"golang.org/x/image/font/gofont/gobold"
-	"golang.org/x/image/font/gofont/goregular"
 
 	"amends/internal/file"
 	"amends/score"
 )
 
-// Options say how a report is printed.
+// Options say how a report is made.
 type Options struct {
 	Paper    string    // "a4" (the default) or "letter"
 	Date     time.Time // the date printed on the first page and in the PDF; zero means now
 	Appendix bool      // add the answers themselves at the end
 	Kept     string    // where the answers are kept, for the privacy note; "" when nowhere
 	// Bands are the set's two cut points on 0..100 between "needs work",
-	// "developing" and "strong", marked on the chart; nil means 40 and 70.
+	// "developing" and "strong"; nil means the Result's, or 40 and 70.
 	Bands []float64
+	// FullTitle gives the document the set's title, which shows in window
+	// titles, tabs and lists of recent files; by default it is neutral.
+	FullTitle bool
+	// Compare is an earlier result of the same set, to show each part then
+	// and now; CompareDate is when it was answered, if known.
+	Compare     *score.Result
+	CompareDate time.Time
+
+	rules rules // for tests: pagination rules turned off
 }
+
+// The text face: Noto Sans, made for reading, with plain zeros and short
+// hyphens (fonts/OFL.txt).
+var (
+	//go:embed fonts/NotoSans-Regular.ttf
+	regularTTF []byte
+	//go:embed fonts/NotoSans-Bold.ttf
+	boldTTF []byte
+)
+
+// The family name the fonts are registered under.
+const family = "Noto"
 
 // PDF writes the report of r to w. The same Result and Options give the
 // same bytes.
 func PDF(w io.Writer, r *score.Result, o Options) (err error) {
-	d, err := newDoc(r, o)
-	if err != nil {
-		return err
-	}
 	defer func() {
 		// gofpdf panics on input it cannot handle; clean() removes what is
 		// known to, and this keeps anything else a one-line error.
@@ -46,32 +59,18 @@ func PDF(w io.Writer, r *score.Result, o Options) (err error) {
 			err = fmt.Errorf("cannot make the PDF: %v", p)
 		}
 	}()
-	d.render()
-	var buf bytes.Buffer
-	if err := d.pdf.Output(&buf); err != nil {
-		return fmt.Errorf("cannot make the PDF: %v", err)
+	b, _, err := makePDF(r, o)
+	if err != nil {
+		return err
 	}
-	_, err = w.Write(buf.Bytes())
+	_, err = w.Write(b)
 	return err
 }
 
-// WriteFile writes the report of r to path atomically with mode 0600; an
-// existing file is replaced only when overwrite is set, and otherwise the
-// error wraps file.ErrExists. Nothing is written when the PDF cannot be made.
-func WriteFile(path string, r *score.Result, o Options, overwrite bool) error {
-	var buf bytes.Buffer
-	if err := PDF(&buf, r, o); err != nil {
-		return fmt.Errorf("%s: %w", path, err)
-	}
-	return file.Write(path, buf.Bytes(), 0o600, overwrite)
-}
-
-// The family name the Go fonts are registered under.
-const family = "Go"
-
-func newDoc(r *score.Result, o Options) (*doc, error) {
+// makePDF makes the PDF and returns, for tests, the layout it came from.
+func makePDF(r *score.Result, o Options) ([]byte, *layout, error) {
 	if r == nil {
-		return nil, fmt.Errorf("no result to report")
+		return nil, nil, fmt.Errorf("no result to report")
 	}
 	size := "A4"
 	switch strings.ToLower(o.Paper) {
@@ -79,184 +78,262 @@ func newDoc(r *score.Result, o Options) (*doc, error) {
 	case "letter":
 		size = "Letter"
 	default:
-		return nil, fmt.Errorf("unknown paper %q; use a4 or letter", o.Paper)
+		return nil, nil, fmt.Errorf("unknown paper %q; use a4 or letter", o.Paper)
 	}
-	date := o.Date
-	if date.IsZero() {
-		date = time.Now()
-	}
-	date = date.UTC().Truncate(time.Second)
-	cuts := [2]float64{40, 70}
-	if len(o.Bands) == 0 {
-		o.Bands = r.Set.Bands
-	}
-	if len(o.Bands) == 2 && o.Bands[0] > 0 && o.Bands[0] < o.Bands[1] && o.Bands[1] < 100 {
-		cuts = [2]float64{o.Bands[0], o.Bands[1]}
-	}
-
+	bd := newBuilder(r, o)
 	pdf := gofpdf.New("P", "mm", size, "")
 	pdf.SetCatalogSort(true)
-	pdf.SetCreationDate(date)
-	pdf.SetModificationDate(date)
+	pdf.SetCreationDate(bd.date)
+	pdf.SetModificationDate(bd.date)
 	// Fresh copies: gofpdf writes into the font bytes it is given
 	// (libraries.md §2.7), which would make later documents differ.
-	pdf.AddUTF8FontFromBytes(family, "", bytes.Clone(goregular.TTF))
-	pdf.AddUTF8FontFromBytes(family, "B", bytes.Clone(gobold.TTF))
+	pdf.AddUTF8FontFromBytes(family, "", bytes.Clone(regularTTF))
+	pdf.AddUTF8FontFromBytes(family, "B", bytes.Clone(boldTTF))
 	pdf.SetFont(family, "", 10) // a UTF-8 font before any bookmark or metadata
 	if err := pdf.Error(); err != nil {
-		return nil, fmt.Errorf("cannot load the fonts: %v", err)
+		return nil, nil, fmt.Errorf("cannot load the fonts: %v", err)
 	}
-	pdf.SetTitle("Your report — "+oneLine(r.Set.Title), true)
 	pdf.SetCreator("amends", true)
 	pdf.SetDisplayMode("fullwidth", "OneColumn")
 	pdf.SetAutoPageBreak(false, 0)
 	pdf.SetMargins(marginX, marginTop, marginX)
 	pdf.SetCellMargin(0)
-	pdf.AliasNbPages("{nb}")
 
-	pw, ph := pdf.GetPageSize()
-	d := &doc{
-		pdf:    pdf,
-		r:      r,
-		o:      o,
-		date:   date,
-		cuts:   cuts,
-		left:   marginX,
-		width:  pw - 2*marginX,
-		top:    marginTop,
-		bottom: ph - marginBottom,
-		urgent: urgent(r),
+	d, l := fit(pdf, bd, o.rules)
+	pdf.SetTitle(d.title, true)
+	paint(pdf, l, d)
+	var buf bytes.Buffer
+	if err := pdf.Output(&buf); err != nil {
+		return nil, nil, fmt.Errorf("cannot make the PDF: %v", err)
 	}
-	pdf.SetFooterFunc(d.footer)
-	return d, nil
+	_, ph := pdf.GetPageSize()
+	out, err := withLinks(buf.Bytes(), l.links, l.anchors, ph)
+	if err != nil {
+		return nil, nil, fmt.Errorf("cannot make the PDF: %v", err)
+	}
+	return out, l, nil
 }
 
-// urgent reports whether the report is about safety rather than repair:
-// the set marked the verdict, or a raised flag, as urgent.
-func urgent(r *score.Result) bool { return r.Urgent() }
-
-// Section titles.
-const (
-	tStanding  = "Where you stand"
-	tMeaning   = "What this means"
-	tRaised    = "What your answers raised"
-	tReadiness = "Readiness to change"
-	tSteps     = "Next steps"
-	tSafeSteps = "Next steps: safety first"
-	tHonest    = "The honest look"
-	tHelp      = "Where to find help"
-	tHelpNow   = tHelp // the set's texts point to help by this heading, urgent or not
-	tAbout     = "About this report"
-	tAnswers   = "Your answers"
-)
-
-// part is one section of the report.
-type part struct {
-	title string
-	draw  func()
-}
-
-// parts are the report's sections after the first page, in order.
-func (d *doc) parts() []part {
-	var ps []part
-	add := func(title string, draw func()) { ps = append(ps, part{title, draw}) }
-	if d.urgent {
-		// The first places to get help are on the first page; then what
-		// the verdict means, all the help, and what the answers raised.
-		// No scores and nothing about getting back together.
-		if oneLine(d.r.Verdict.Text) != "" {
-			add(tMeaning, d.meaning)
+// fit builds the report and lays it out until it keeps the rules: a first
+// page that holds the verdict, page numbers that agree with where the
+// sections start, and a last page that is not a scrap.
+func fit(m *gofpdf.Fpdf, bd *builder, rs rules) (*doc, *layout) {
+	d := bd.build()
+	run := func(pageOf map[string]int, breakAt map[int]bool) *layout {
+		l := newLayout(m)
+		l.rules = rs
+		l.pageOf = pageOf
+		if breakAt != nil {
+			l.breakAt = breakAt
 		}
-		add(tHelpNow, d.resources)
-		add(tRaised, d.raised)
-		if hasReadiness(d.r.Readiness) {
-			add(tReadiness, d.readiness)
+		l.render(d)
+		return l
+	}
+	// The first page stands alone: what does not fit moves on.
+	cover := func() int {
+		l := newLayout(m)
+		l.newPage()
+		l.flow(d.cover)
+		return len(l.pages)
+	}
+	pages := cover()
+	for _, less := range []func() bool{
+		func() bool { bd.noContents = true; return true },
+		func() bool { bd.whyApart = true; return len(bd.r.Verdict.Why) > 0 },
+		func() bool { bd.textApart = true; return oneLine(bd.r.Verdict.Text) != "" },
+		func() bool { bd.tight = true; return true },
+		func() bool { bd.fewerSteps = 1; return true },
+		func() bool { bd.fewerHelp = 1; return true },
+		func() bool { bd.fewerSteps = 2; return true },
+		func() bool { bd.fewerHelp = 2; return true },
+	} {
+		if pages == 1 {
+			break
 		}
-		add(tSafeSteps, d.steps)
-	} else if d.r.Verdict.QuietScores {
-		// What to do comes before any score.
-		add(tSteps, d.steps)
-		add(tStanding, d.standing)
-		add(tReadiness, d.readiness)
-	} else {
-		add(tStanding, d.standing)
-		add(tReadiness, d.readiness)
-		add(tSteps, d.steps)
+		if less() {
+			d = bd.build()
+			pages = cover()
+		}
 	}
-	if len(d.r.Honest) > 0 {
-		add(tHonest, d.honest)
+	l := run(nil, nil)
+	// Page numbers printed must be where the sections start.
+	for range 3 {
+		if samePages(l.pageOf, l.anchors) {
+			break
+		}
+		l = run(pagesOf(l.anchors), nil)
 	}
-	if !d.urgent {
-		add(tHelp, d.resources)
+	// No last page with fewer than five lines: start the last page earlier.
+	if !rs.noLastPage && len(l.pages) > 1 && l.pages[len(l.pages)-1].lines < minLastLines {
+		pages := len(l.pages)
+		for _, u := range l.lastUnitsOn(pages - 1) {
+			try := run(l.pageOf, map[int]bool{u: true})
+			if len(try.pages) == pages && try.pages[pages-1].lines >= minLastLines && samePages(try.pageOf, try.anchors) {
+				l = try
+				break
+			}
+		}
 	}
-	add(tAbout, d.about)
-	if d.o.Appendix {
-		add(tAnswers, d.appendix)
-	}
-	return ps
+	return d, l
 }
 
-// render lays out the whole report.
-func (d *doc) render() {
-	ps := d.parts()
-	d.toc = map[string]*tocEntry{}
-	for i, p := range ps {
-		d.toc[p.title] = &tocEntry{alias: fmt.Sprintf("{p%d}", i)}
+// minLastLines is the fewest lines a last page may hold.
+const minLastLines = 5
+
+func samePages(pageOf map[string]int, anchors map[string]anchor) bool {
+	if len(pageOf) != len(anchors) {
+		return false
 	}
-	d.cover(ps)
-	for i, p := range ps {
-		if i == 0 && !d.urgent {
+	for id, a := range anchors {
+		if pageOf[id] != a.page {
+			return false
+		}
+	}
+	return true
+}
+
+func pagesOf(anchors map[string]anchor) map[string]int {
+	m := map[string]int{}
+	for id, a := range anchors {
+		m[id] = a.page
+	}
+	return m
+}
+
+// lastUnitsOn returns the units that start on page p, the last first,
+// except the first on the page.
+func (l *layout) lastUnitsOn(p int) []int {
+	var us []int
+	for i := len(l.rec) - 1; i >= 0; i-- {
+		r := l.rec[i]
+		if r.p0 == p && r.y0 > l.top+0.01 {
+			us = append(us, r.unit)
+		}
+		if r.p0 < p {
+			break
+		}
+	}
+	return us
+}
+
+// render lays out the whole report: the first page, then the sections.
+func (l *layout) render(d *doc) {
+	l.verdictMark = d.mark
+	l.newPage()
+	l.flow(d.cover)
+	l.coverPages = len(l.pages)
+	if len(d.later) > 0 {
+		l.newPage()
+		l.flow(d.later)
+	}
+	for _, s := range d.sections {
+		if l.pageNo() == 1 {
 			// The first page stands on its own.
-			d.newPage()
+			l.newPage()
 		}
-		p.draw()
+		bs := append([]block{heading{level: 1, text: s.title, id: s.id}}, s.blocks...)
+		l.flow(bs)
 	}
 }
 
-// footer prints the page number, the set and its short hash on every page.
-func (d *doc) footer() {
-	p := d.pdf
-	p.SetY(-footerY)
-	d.style(footerStyle)
-	set := oneLine(d.r.Set.Title)
-	if v := oneLine(d.r.Set.Version); v != "" {
-		set += " · version " + v
+// paint draws what the layout placed.
+func paint(pdf *gofpdf.Fpdf, l *layout, d *doc) {
+	cur := ""
+	font := func(s style) {
+		key := fmt.Sprint(s.bold, s.size)
+		if key != cur {
+			if s.bold {
+				pdf.SetFont(family, "B", s.size)
+			} else {
+				pdf.SetFont(family, "", s.size)
+			}
+			cur = key
+		}
+		pdf.SetTextColor(s.color.r, s.color.g, s.color.b)
 	}
-	if h := shortHash(d.r.Set.Hash); h != "" {
-		set += " · " + h
+	draw := func(o op) {
+		switch o.kind {
+		case opText:
+			font(o.s)
+			pdf.SetXY(o.x, o.y)
+			pdf.CellFormat(o.w, o.h, o.text, "", 0, o.align, false, 0, "")
+		case opRect:
+			pdf.SetFillColor(o.color.r, o.color.g, o.color.b)
+			pdf.Rect(o.x, o.y, o.w, o.h+0.12, "F")
+		case opLine:
+			pdf.SetDrawColor(o.color.r, o.color.g, o.color.b)
+			pdf.SetLineWidth(o.width)
+			pdf.Line(o.x, o.y, o.x+o.w, o.y+o.h)
+		case opDash:
+			pdf.SetDrawColor(o.color.r, o.color.g, o.color.b)
+			pdf.SetLineWidth(o.width)
+			pdf.SetDashPattern([]float64{0.9, 0.9}, 0)
+			pdf.Line(o.x, o.y, o.x+o.w, o.y+o.h)
+			pdf.SetDashPattern(nil, 0)
+		case opCircle:
+			pdf.SetFillColor(o.color.r, o.color.g, o.color.b)
+			pdf.Circle(o.x, o.y, o.w, "F")
+		}
 	}
-	page := fmt.Sprintf("Page %d of {nb}", p.PageNo())
-	pw := p.GetStringWidth(fmt.Sprintf("Page %d of %d", p.PageNo(), p.PageNo()))
-	if lines := p.SplitText(set, d.width-pw-8); len(lines) > 1 {
-		set = ellipsis(d, footerStyle, d.width-pw-8, lines[0])
+	n := len(l.pages)
+	for i, p := range l.pages {
+		pdf.AddPage()
+		cur = ""
+		font(bodyStyle)
+		if i == 0 {
+			pdf.Bookmark(l.verdictMark, 0, marginTop)
+		}
+		for _, m := range p.marks {
+			pdf.Bookmark(m.title, 0, m.y)
+		}
+		for _, o := range p.bg {
+			draw(o)
+		}
+		for _, o := range p.fg {
+			draw(o)
+		}
+		// The footer: the page number, and nothing that says what the
+		// report is about.
+		y := l.pageH - footerY
+		draw(op{kind: opLine, x: l.left, y: y - 2.5, w: l.width, color: rule, width: 0.2})
+		if d.footer != "" {
+			draw(op{kind: opText, x: l.left, y: y, w: l.width / 2, h: footerStyle.lh, s: footerStyle, text: d.footer, align: "L"})
+		}
+		draw(op{kind: opText, x: l.left + l.width/2, y: y, w: l.width / 2, h: footerStyle.lh, s: footerStyle, text: wPage(i+1, n), align: "R"})
 	}
-	p.SetDrawColor(rule.r, rule.g, rule.b)
-	p.SetLineWidth(0.2)
-	p.Line(d.left, p.GetY()-2.5, d.left+d.width, p.GetY()-2.5)
-	p.SetX(d.left)
-	p.CellFormat(d.width-pw-4, footerStyle.lh, set, "", 0, "L", false, 0, "")
-	// {nb} in the same font as the page number, so its digits are in the
-	// font subset (libraries.md §2.4).
-	p.SetX(d.left + d.width - pw - 4)
-	p.CellFormat(pw+4, footerStyle.lh, page, "", 0, "R", false, 0, "")
-	d.cur = ""
 }
 
-// shortHash returns the first 12 hex digits of a "sha256:..." hash.
-func shortHash(h string) string {
-	h = oneLine(h)
-	algo, hex, ok := strings.Cut(h, ":")
-	if !ok {
-		algo, hex = "", h
+// WriteFile writes the report of r to path atomically with mode 0600, as
+// a PDF, as HTML when the path ends in ".html" or ".htm", or as text when
+// it ends in ".txt"; an existing file is replaced only when overwrite is
+// set, and otherwise the error wraps file.ErrExists. Nothing is written
+// when the report cannot be made.
+func WriteFile(path string, r *score.Result, o Options, overwrite bool) error {
+	var buf bytes.Buffer
+	var err error
+	switch FormatOf(path) {
+	case "html":
+		err = HTML(&buf, r, o)
+	case "text":
+		err = PlainText(&buf, r, o)
+	default:
+		err = PDF(&buf, r, o)
 	}
-	if r := []rune(hex); len(r) > 12 {
-		hex = string(r[:12])
+	if err != nil {
+		return fmt.Errorf("%s: %w", path, err)
 	}
-	if hex == "" {
-		return ""
+	return file.Write(path, buf.Bytes(), 0o600, overwrite)
+}
+
+// FormatOf names the form a report file takes by its extension: "html",
+// "text" or "pdf".
+func FormatOf(path string) string {
+	p := strings.ToLower(path)
+	switch {
+	case strings.HasSuffix(p, ".html"), strings.HasSuffix(p, ".htm"):
+		return "html"
+	case strings.HasSuffix(p, ".txt"):
+		return "text"
 	}
-	if algo == "" {
-		return hex
-	}
-	return algo + ":" + hex
+	return "pdf"
 }

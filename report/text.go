@@ -2,6 +2,7 @@ package report
 
 import (
 	"strings"
+	"unicode"
 
 	"amends/internal/text"
 )
@@ -68,4 +69,36 @@ func listItem(line string) bool {
 		i++
 	}
 	return i > 0 && i < len(line)-1 && (line[i] == '.' || line[i] == ')') && line[i+1] == ' '
+}
+
+// smartQuotes gives text one style of quotes: straight double and single
+// quotes become curly ones, opening after a space or an opening bracket
+// and closing elsewhere, so that a set's "don't" reads like the engine's
+// “don’t”.
+func smartQuotes(s string) string {
+	if !strings.ContainsAny(s, "\"'") {
+		return s
+	}
+	r := []rune(s)
+	for i, c := range r {
+		if c != '"' && c != '\'' {
+			continue
+		}
+		opening := i == 0 || unicode.IsSpace(r[i-1]) || strings.ContainsRune("([{“‘—–-/", r[i-1])
+		// An apostrophe before a digit stands for missing digits ('90s).
+		if c == '\'' && opening && i+1 < len(r) && unicode.IsDigit(r[i+1]) {
+			opening = false
+		}
+		switch {
+		case c == '"' && opening:
+			r[i] = '“'
+		case c == '"':
+			r[i] = '”'
+		case opening:
+			r[i] = '‘'
+		default:
+			r[i] = '’'
+		}
+	}
+	return string(r)
 }
