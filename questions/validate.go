@@ -647,7 +647,7 @@ func (v *validator) validate() {
 			catchAll = i
 		}
 	}
-	if last := len(s.Verdicts) - 1; last >= 0 && catchAll < 0 && s.Verdicts[last].When.prog != nil { // else its condition is in error already
+	if last := len(s.Verdicts) - 1; last >= 0 && catchAll < 0 && s.Verdicts[last].When != nil && s.Verdicts[last].When.prog != nil { // else its condition is in error already
 		v.at(fmt.Sprintf("verdict.%d.when", last), "the last verdict must always hold (no condition, or when = \"true\"), so that every set of answers gets a verdict")
 	}
 
