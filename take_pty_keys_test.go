@@ -59,7 +59,7 @@ func TestTakeTerminalTypeAhead(t *testing.T) {
 	if err != nil {
 		t.Fatalf("%v\n%s", err, r.screen())
 	}
-	if !reflect.DeepEqual(p.Values, map[string]any{"afraid": "no"}) || p.Partner.Partner != "Sam" {
-		t.Errorf("kept %v and partner %+v, want afraid = no and Sam", p.Values, p.Partner)
+	if !reflect.DeepEqual(p.Values, map[string]any{"afraid": "no"}) || p.Words["partner"] != "Sam" {
+		t.Errorf("kept %v and partner %+v, want afraid = no and Sam", p.Values, p.Words)
 	}
 }

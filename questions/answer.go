@@ -99,7 +99,7 @@ func (s *Set) Normalize(q *Question, v any) (any, error) {
 
 // Display returns the answer v to q as words: an option's label, a scale's
 // label with its step, a number, or the text itself.
-func (s *Set) Display(q *Question, v any, p Partner) string {
+func (s *Set) Display(q *Question, v any, p Picked) string {
 	switch x := v.(type) {
 	case string:
 		if q.Kind == KindChoice {

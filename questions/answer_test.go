@@ -67,7 +67,7 @@ func equalAnswer(a, b any) bool {
 
 func TestDisplay(t *testing.T) {
 	s := loadSmall(t)
-	p := Partner{He: "she", Him: "her"}
+	p := Picked{"he": "she", "him": "her"}
 	for _, tt := range []struct {
 		q    string
 		v    any
@@ -150,7 +150,7 @@ func TestConcurrentUse(t *testing.T) {
 				env := s.Env(map[string]any{"hurt": []string{"trust"}, "texts": i}, &Facts{Dims: map[string]float64{"space": float64(i)}})
 				for _, q := range s.Questions() {
 					q.When.Holds(env)
-					s.Fill(q.Text, Partner{He: "she"})
+					s.Fill(q.Text, Picked{"he": "she"})
 				}
 				for _, st := range s.Steps {
 					st.When.Holds(env)

@@ -38,6 +38,7 @@ id = "safety"
 title = "Safety"
 text = "Something you said is about safety."
 `)
+	b.WriteString("\n[[words]]\nnames = [\"he\", \"his\"]\nwritten = [\"he\", \"his\"]\nchoices = [[\"she\", \"her\"]]\n")
 	const dims = 20
 	for d := 0; d < dims; d++ {
 		fmt.Fprintf(&b, `

@@ -20,11 +20,42 @@ func builtinSnapshot() *Set {
 				},
 			},
 		},
-		Partner: Partner{
-			He:      "he",
-			Him:     "him",
-			His:     "his",
-			Partner: "him",
+		Words: []*WordGroup{
+			&WordGroup{
+				Names: []string{
+					"he",
+					"him",
+					"his",
+				},
+				Written: []string{
+					"he",
+					"him",
+					"his",
+				},
+				Choices: [][]string{
+					[]string{
+						"she",
+						"her",
+						"her",
+					},
+					[]string{
+						"they",
+						"them",
+						"their",
+					},
+				},
+				Ask: "The questions speak of your partner as \"he\". Which words should they use?",
+			},
+			&WordGroup{
+				Names: []string{
+					"partner",
+				},
+				Written: []string{
+					"{him}",
+				},
+				Own: true,
+				Ask: "A name or nickname to use in the questions, if you like (press Enter to skip):",
+			},
 		},
 		Scales: map[string]*Scale{
 			"agree": &Scale{

@@ -15,13 +15,8 @@ func (s *Set) Book() *words.Book { return words.New(s.Language, s.Engine) }
 
 // BookFor is Book, with the set's own placeholders filled in a message
 // as Fill fills them with the words p.
-func (s *Set) BookFor(p Partner) *words.Book {
-	return s.Book().WithWords(func(name string) (string, bool) {
-		if !placeholders[name] {
-			return "", false
-		}
-		return s.Fill("{"+name+"}", p), true
-	})
+func (s *Set) BookFor(p Picked) *words.Book {
+	return s.Book().WithWords(func(name string) (string, bool) { return s.Word(name, p) })
 }
 
 // engine checks the set's language and its [engine] messages: known ids,
@@ -65,7 +60,7 @@ func (v *validator) engine() {
 				}
 			}
 			for _, name := range got {
-				if !slices.Contains(want, name) && !placeholders[name] {
+				if !slices.Contains(want, name) && !s.knownPlaceholder(name) {
 					v.at(path, "message %q has {%s}, which the engine does not fill in; it fills %s", id, name, braces(want))
 				}
 			}

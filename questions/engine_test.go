@@ -21,7 +21,7 @@ band_strong = "solide pour {him}"
 	if err != nil {
 		t.Fatalf("Load: %v", err)
 	}
-	w := s.BookFor(Partner{He: "she", Him: "her", His: "her"})
+	w := s.BookFor(Picked{"he": "she", "him": "her", "his": "her"})
 	if got := w.T("text_verdict", "title", "Sí"); got != "Veredicto: Sí" {
 		t.Errorf("override: %q", got)
 	}

@@ -12,6 +12,12 @@ version = "1.0.0"
 intro = "Two questions. Nothing leaves this machine."
 disclaimer = "A reflection, not a diagnosis."
 
+# The set's own words: texts say {he} and {him}, and the person may pick others.
+[[words]]
+names = ["he", "him"]
+written = ["he", "him"]
+choices = [["she", "her"], ["they", "them"]]
+
 [[dimension]]
 id = "space"
 title = "Giving {him} space"
@@ -57,7 +63,7 @@ func ExampleLoad() {
 	}
 	texts := s.Question("texts")
 	fmt.Println(s.Title, "-", len(s.Questions()), "questions")
-	fmt.Println(s.Fill(s.Question("contact").Text, questions.Partner{He: "she"}))
+	fmt.Println(s.Fill(s.Question("contact").Text, questions.Picked{"he": "she"}))
 	fmt.Println("asked when contact is yes:", texts.When.Holds(s.Env(map[string]any{"contact": "yes"}, nil)))
 	fmt.Println("asked when contact is no:", texts.When.Holds(s.Env(map[string]any{"contact": "no"}, nil)))
 
@@ -69,7 +75,7 @@ func ExampleLoad() {
 	// Is she talking to you?
 	// asked when contact is yes: false
 	// asked when contact is no: true
-	// tiny.toml:42: verdict "fine": condition compares "contact" with "noo", which is not one of its options (did you mean "no"?)
+	// tiny.toml:48: verdict "fine": condition compares "contact" with "noo", which is not one of its options (did you mean "no"?)
 }
 
 func ExampleSet_Fill() {
@@ -79,8 +85,8 @@ func ExampleSet_Fill() {
 		return
 	}
 	// Words left empty fall back to the set's own ({he}, {him}, ...).
-	fmt.Println(s.Fill("{He} asked for space; give {him} time.", questions.Partner{}))
-	fmt.Println(s.Fill("{He} asked for space; give {him} time.", questions.Partner{He: "they", Him: "them"}))
+	fmt.Println(s.Fill("{He} asked for space; give {him} time.", questions.Picked{}))
+	fmt.Println(s.Fill("{He} asked for space; give {him} time.", questions.Picked{"he": "they", "him": "them"}))
 	// Output:
 	// He asked for space; give him time.
 	// They asked for space; give them time.
@@ -92,7 +98,7 @@ func ExampleSet_Normalize() {
 	_, err := s.Normalize(q, "yse")
 	fmt.Println(err)
 	v, _ := s.Normalize(s.Question("texts"), int64(3))
-	fmt.Println(s.Display(s.Question("texts"), v, questions.Partner{}))
+	fmt.Println(s.Display(s.Question("texts"), v, questions.Picked{}))
 	// Output:
 	// "yse" is not one of its options ("yes", "no") (did you mean "yes"?)
 	// 3 out of 10

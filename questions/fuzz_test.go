@@ -96,7 +96,7 @@ func exercise(t *testing.T, s *Set) {
 			t.Fatalf("question %q: a valid answer %v refused: %v", q.ID, v, err)
 		}
 		answers[q.ID] = n
-		s.Display(q, n, Partner{})
+		s.Display(q, n, Picked{})
 		_ = lo
 	}
 	full := s.Env(answers, &Facts{Dims: map[string]float64{}, Flags: map[string]bool{}, Verdict: "x"})
@@ -105,7 +105,7 @@ func exercise(t *testing.T, s *Set) {
 		conds = append(conds, sec.When)
 		for _, q := range sec.Questions {
 			conds = append(conds, q.When)
-			s.Fill(q.Text, Partner{He: "she"})
+			s.Fill(q.Text, Picked{"he": "she"})
 		}
 	}
 	for _, x := range s.Flags {

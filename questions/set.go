@@ -7,9 +7,6 @@
 package questions
 
 import (
-	"strings"
-
-	"amends/internal/text"
 	"amends/internal/words"
 )
 
@@ -25,7 +22,7 @@ const (
 	KindText   Kind = "text"   // free text, never scored
 )
 
-// Set is a whole question set: metadata, the words for the partner, the
+// Set is a whole question set: metadata, its own words, the
 // scales, the dimensions scored, the sections asked, and the rules that turn
 // answers into flags, a verdict, next steps and resources.
 type Set struct {
@@ -38,12 +35,16 @@ type Set struct {
 
 	// Engine holds the set's own words for messages of the engine, by id,
 	// in place of the catalogue of its language (see internal/words).
-	Engine    map[string]words.Msg `toml:"engine"`
-	Partner   Partner              `toml:"partner"`
-	Scales    map[string]*Scale    `toml:"scale"`
-	Scoring   Scoring              `toml:"scoring"`
-	Readiness Readiness            `toml:"readiness"`
-	Honest    []Paragraph          `toml:"honest"`
+	Engine map[string]words.Msg `toml:"engine"`
+	// Words are the set's own placeholders, such as {he} or {friend},
+	// the words they are written with and what a person may pick.
+	Words []*WordGroup `toml:"words"`
+	// Partner is the old form of Words, turned into groups by Load.
+	Partner   Partner           `toml:"partner"`
+	Scales    map[string]*Scale `toml:"scale"`
+	Scoring   Scoring           `toml:"scoring"`
+	Readiness Readiness         `toml:"readiness"`
+	Honest    []Paragraph       `toml:"honest"`
 
 	Dimensions []*Dimension `toml:"dimension"`
 	Flags      []*Flag      `toml:"flag"`
@@ -59,23 +60,7 @@ type Set struct {
 	index *index `toml:"-"` // ids to items, built once
 	order []*Question
 	zero  map[string]any // every question's unanswered value, for Env
-}
-
-// Partner holds the words a set's texts use for the partner. Every text may
-// say {he}, {him}, {his} and {partner}, and {He}, {Him}, {His}, {Partner}
-// for a capital first letter; the user may change them before the quiz.
-type Partner struct {
-	He      string `toml:"he" json:"he"`
-	Him     string `toml:"him" json:"him"`
-	His     string `toml:"his" json:"his"`
-	Partner string `toml:"partner" json:"partner"`
-}
-
-// Clean returns the words with text.Clean applied, for words read from a
-// file a person may have edited.
-func (p Partner) Clean() Partner {
-	c := func(s string) string { return strings.TrimSpace(text.Clean(s)) }
-	return Partner{He: c(p.He), Him: c(p.Him), His: c(p.His), Partner: c(p.Partner)}
+	usedCache
 }
 
 // Scale is a shared answer scale. The first label scores 1, the last len(Labels).
@@ -313,30 +298,4 @@ func (s *Set) Range(q *Question) (lo, hi int) {
 		}
 	}
 	return lo, hi
-}
-
-// Fill replaces the partner placeholders in text with the words in p,
-// falling back to the set's own words for any that p leaves empty.
-func (s *Set) Fill(text string, p Partner) string {
-	if !strings.Contains(text, "{") {
-		return text
-	}
-	pick := func(a, b string) string {
-		if strings.TrimSpace(a) != "" {
-			return a
-		}
-		return b
-	}
-	he, him, his, partner := pick(p.He, s.Partner.He), pick(p.Him, s.Partner.Him), pick(p.His, s.Partner.His), pick(p.Partner, s.Partner.Partner)
-	return strings.NewReplacer(
-		"{he}", he, "{him}", him, "{his}", his, "{partner}", partner,
-		"{He}", upperFirst(he), "{Him}", upperFirst(him), "{His}", upperFirst(his), "{Partner}", upperFirst(partner),
-	).Replace(text)
-}
-
-func upperFirst(s string) string {
-	for i, r := range s {
-		return strings.ToUpper(string(r)) + s[i+len(string(r)):]
-	}
-	return s
 }

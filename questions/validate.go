@@ -360,11 +360,6 @@ func (v *validator) id(path, what, id string, seen map[string]string) {
 
 var placeholder = regexp.MustCompile(`\{([^{}\s]*)\}`)
 
-var placeholders = map[string]bool{
-	"he": true, "him": true, "his": true, "partner": true,
-	"He": true, "Him": true, "His": true, "Partner": true,
-}
-
 // text checks one text of the set: present when required, no control
 // characters, nothing outside the Basic Multilingual Plane (the PDF fonts
 // and the terminal cannot both be trusted with it), known placeholders only.
@@ -404,12 +399,20 @@ func (v *validator) text(path, key, s string, required bool) {
 			v.at(p, "%s contains a line break; it is shown on one line, so write it on one", what)
 		}
 	}
-	if strings.IndexByte(s, '{') < 0 || path == "engine" {
-		return // the engine's messages have placeholders of their own (engine)
+	if strings.IndexByte(s, '{') < 0 || path == "engine" || strings.HasSuffix(path, ".written") || v.wordsExcused() {
+		// The engine's messages have placeholders of their own (engine),
+		// written words are checked with their groups (wordGroups), and
+		// when decoding found the groups wrong, what they would have
+		// named is not known.
+		return
 	}
 	for _, m := range placeholder.FindAllStringSubmatch(s, -1) {
-		if !placeholders[m[1]] {
-			v.at(p, "%s uses unknown placeholder %s; the known ones are {he} {him} {his} {partner}, capitalised or not", what, m[0])
+		if !v.set.knownPlaceholder(m[1]) {
+			if names := v.set.placeholderNames(); len(names) > 0 {
+				v.at(p, "%s uses unknown placeholder %s; the set's are %s, capitalised or not", what, m[0], braces(names))
+			} else {
+				v.at(p, "%s uses placeholder %s, which the set does not define; name it in [[words]] with the word it stands for", what, m[0])
+			}
 		}
 	}
 }
@@ -421,7 +424,7 @@ func oneLineKey(path, key string) bool {
 	case "title", "summary", "label", "min_label", "max_label", "phone", "site", "hours":
 		return true
 	}
-	return path == "partner" || strings.HasSuffix(path, ".labels")
+	return path == "partner" || strings.HasSuffix(path, ".labels") || strings.HasSuffix(path, ".written")
 }
 
 // controlName names the control characters an author may type by accident.
@@ -459,6 +462,7 @@ func (v *validator) validate() {
 	ix := s.index
 
 	v.id("", "the set", s.ID, nil)
+	v.wordGroups()
 	v.text("", "title", s.Title, true)
 	v.text("", "version", s.Version, true)
 	if strings.TrimSpace(s.Version) != "" && !semverPattern.MatchString(s.Version) {
@@ -470,14 +474,6 @@ func (v *validator) validate() {
 		s.Language = "en"
 	}
 	v.engine()
-	for key, p := range map[string]*string{"he": &s.Partner.He, "him": &s.Partner.Him, "his": &s.Partner.His, "partner": &s.Partner.Partner} {
-		def := map[string]string{"he": "he", "him": "him", "his": "his", "partner": "him"}[key]
-		if strings.TrimSpace(*p) == "" {
-			*p = def
-		} else {
-			v.text("partner", key, *p, false)
-		}
-	}
 
 	for _, name := range slices.Sorted(maps.Keys(s.Scales)) {
 		sc := s.Scales[name]

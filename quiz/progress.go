@@ -45,7 +45,8 @@ type Progress struct {
 	Hash     string            `toml:"hash"`
 	Source   string            `toml:"source"`   // the set file's absolute path; "" for the built-in set
 	Position string            `toml:"position"` // the id of the question to ask next; "" at the end
-	Partner  questions.Partner `toml:"partner"`
+	Words    questions.Picked  `toml:"words"`
+	Partner  questions.Partner `toml:"partner"` // the old form of Words
 	Values   map[string]any    `toml:"answers"`
 }
 
@@ -59,7 +60,7 @@ func (p *Progress) encode(s *questions.Set) []byte {
 	b.WriteString("# Private: delete it with \"amends forget\".\n")
 	fmt.Fprintf(&b, "set = %s\nversion = %s\nhash = %s\nsource = %s\nposition = %s\n",
 		score.Quote(p.Set), score.Quote(p.Version), score.Quote(p.Hash), score.Quote(p.Source), score.Quote(p.Position))
-	score.WriteTables(&b, s, p.Partner, p.Values, false)
+	score.WriteTables(&b, s, p.Words, p.Values, false)
 	return b.Bytes()
 }
 
@@ -123,7 +124,7 @@ type Restored struct {
 // Restore checks the kept answers against s and returns those that still fit.
 func (p *Progress) Restore(s *questions.Set) *Restored {
 	a := score.NewAnswers(s)
-	a.Partner = p.Partner.Clean()
+	a.Words = score.PickedWords(s, p.Words, p.Partner)
 	r := &Restored{Answers: a, Changed: p.Hash != s.Hash || p.Version != s.Version}
 	for _, id := range slices.Sorted(maps.Keys(p.Values)) {
 		q := s.Question(id)

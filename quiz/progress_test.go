@@ -16,8 +16,8 @@ func TestProgressRoundTrip(t *testing.T) {
 	s := takeSet(t)
 	path := filepath.Join(t.TempDir(), "deep", "er", "progress-small.toml")
 	p := &Progress{Set: s.ID, Version: s.Version, Hash: s.Hash, Source: "/sets/my \"set\".toml", Position: "blame",
-		Partner: questions.Partner{He: "she", Him: "her", His: "her", Partner: "Zoë"},
-		Values:  map[string]any{"afraid": "no", "hurt": []string{"trust", "words"}, "blame": 2, "note": "line one\nline \"two\" \\ end"}}
+		Words:  questions.Picked{"he": "she", "him": "her", "his": "her", "partner": "Zoë"},
+		Values: map[string]any{"afraid": "no", "hurt": []string{"trust", "words"}, "blame": 2, "note": "line one\nline \"two\" \\ end"}}
 	if err := SaveProgress(path, p, s); err != nil {
 		t.Fatal(err)
 	}
@@ -36,7 +36,7 @@ func TestProgressRoundTrip(t *testing.T) {
 	if r.Changed || len(r.Dropped) > 0 {
 		t.Errorf("restore: %+v", r)
 	}
-	if !reflect.DeepEqual(r.Answers.Values, p.Values) || r.Answers.Partner != p.Partner || got.Source != p.Source || got.Position != "blame" {
+	if !reflect.DeepEqual(r.Answers.Values, p.Values) || !reflect.DeepEqual(r.Answers.Words, p.Words) || got.Source != p.Source || got.Position != "blame" {
 		t.Errorf("got %+v\nwant %+v", got, p)
 	}
 	// The file reads on its own, answers in asking order.

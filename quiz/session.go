@@ -99,7 +99,7 @@ func (s *Session) Run() error {
 	}
 	if !s.Resumed {
 		s.intro()
-		if err := s.partnerWords(); err != nil {
+		if err := s.pickWords(); err != nil {
 			return err
 		}
 	} else {
@@ -127,95 +127,68 @@ func (s *Session) intro() {
 	}
 }
 
-// partnerWords lets the person choose how the questions speak of the partner.
-func (s *Session) partnerWords() error {
-	type words struct{ he, him, his string }
-	sets := []words{{"he", "him", "his"}, {"she", "her", "her"}, {"they", "them", "their"}}
-	own := words{s.Set.Partner.He, s.Set.Partner.Him, s.Set.Partner.His}
-	def := -1
-	for i, w := range sets {
-		if w == own {
-			def = i
+// pickWords lets the person pick the words for the set's own
+// placeholders, group by group, where the set offers a choice or a word
+// of their own and its texts use them: amends asks for nothing it does
+// not use.
+func (s *Session) pickWords() error {
+	w := s.words()
+	for _, g := range s.Set.Words {
+		if !s.Set.Asks(g) {
+			continue
 		}
-	}
-	if def < 0 {
-		sets = append([]words{own}, sets...)
-		def = 0
-	}
-	opts := make([]string, len(sets))
-	for i, w := range sets {
-		opts[i] = w.he + ", " + w.him + ", " + w.his
-		if i == def {
-			opts[i] += " (as written)"
+		written := make([]string, len(g.Written))
+		for i, x := range g.Written {
+			written[i] = s.fill(x)
 		}
-	}
-	i, err := s.Asker.Choose(fmt.Sprintf("The questions speak of your partner as %q. Which words should they use?", own.he), opts, def)
-	if err != nil {
-		return err
-	}
-	if i != def {
-		w := sets[i]
-		s.Answers.Partner.He, s.Answers.Partner.Him, s.Answers.Partner.His = w.he, w.him, w.his
-		if s.Set.Partner.Partner == own.him {
-			s.Answers.Partner.Partner = w.him
+		ask := s.fill(g.Ask)
+		if g.Own {
+			if ask == "" {
+				ask = w.T("words_ask_own", "words", strings.Join(written, ", "))
+			}
+			word, err := s.Asker.Input(ask, "")
+			if err != nil {
+				return err
+			}
+			if word = text.OneLine(text.Clean(word)); word != "" {
+				if r := []rune(word); len(r) > 40 {
+					word = string(r[:40])
+				}
+				s.pick(g.Names[0], word)
+			}
+			continue
 		}
-	}
-	if !usesName(s.Set) {
-		return nil
-	}
-	name, err := s.Asker.Input("A name or nickname to use in the questions, if you like (press Enter to skip):", "")
-	if err != nil {
-		return err
-	}
-	if name = text.OneLine(text.Clean(name)); name != "" {
-		if r := []rune(name); len(r) > 40 {
-			name = string(r[:40])
+		if ask == "" {
+			ask = w.T("words_ask_choice", "words", strings.Join(written, ", "))
 		}
-		s.Answers.Partner.Partner = name
+		opts := []string{w.T("words_as_written", "words", strings.Join(written, ", "))}
+		for _, c := range g.Choices {
+			opts = append(opts, strings.Join(c, ", "))
+		}
+		i, err := s.Asker.Choose(ask, opts, 0)
+		if err != nil {
+			return err
+		}
+		for j, n := range g.Names {
+			if i == 0 {
+				delete(s.Answers.Words, n)
+			} else if j < len(g.Choices[i-1]) {
+				s.pick(n, g.Choices[i-1][j])
+			}
+		}
 	}
 	return nil
 }
 
-// usesName reports whether any text of the set says {partner}, so that
-// a name is worth asking for; amends asks for nothing it does not use.
-func usesName(set *questions.Set) bool {
-	texts := []string{set.Title, set.Intro}
-	for _, sec := range set.Sections {
-		texts = append(texts, sec.Title, sec.Intro)
-		for _, q := range sec.Questions {
-			texts = append(texts, q.Text, q.Help, q.MinLabel, q.MaxLabel)
-			for _, o := range q.Options {
-				texts = append(texts, o.Label, o.Help)
-			}
-		}
+// pick keeps the word the person picked for the placeholder name.
+func (s *Session) pick(name, word string) {
+	if s.Answers.Words == nil {
+		s.Answers.Words = questions.Picked{}
 	}
-	for _, d := range set.Dimensions {
-		texts = append(texts, d.Title, d.About, d.Strong, d.Weak)
-	}
-	for _, v := range set.Verdicts {
-		texts = append(texts, v.Title, v.Summary, v.Text)
-	}
-	for _, st := range set.Steps {
-		texts = append(texts, st.Text)
-	}
-	for _, r := range set.Resources {
-		texts = append(texts, r.Title, r.Text)
-	}
-	for _, f := range set.Flags {
-		texts = append(texts, f.Title, f.Text)
-	}
-	for _, p := range set.Honest {
-		texts = append(texts, p.Title, p.Text)
-	}
-	for _, t := range texts {
-		if strings.Contains(t, "{partner}") || strings.Contains(t, "{Partner}") {
-			return true
-		}
-	}
-	return false
+	s.Answers.Words[name] = word
 }
 
-func (s *Session) fill(text string) string { return s.Set.Fill(text, s.Answers.Partner) }
+func (s *Session) fill(text string) string { return s.Set.Fill(text, s.Answers.Words) }
 
 // words are the engine's words for this set, with the person's own words
 // for its placeholders.
@@ -223,7 +196,7 @@ func (s *Session) words() *words.Book {
 	if s.Answers == nil {
 		return s.Set.Book()
 	}
-	return s.Set.BookFor(s.Answers.Partner)
+	return s.Set.BookFor(s.Answers.Words)
 }
 
 // Words are the engine's words for this session's set, for what the
@@ -606,7 +579,7 @@ func (s *Session) change(q *questions.Question) error {
 func (s *Session) reviewLine(q *questions.Question) string {
 	ans := s.words().T("quiz_not_answered")
 	if v, ok := s.Answers.Values[q.ID]; ok {
-		ans = text.OneLine(s.Set.Display(q, v, s.Answers.Partner))
+		ans = text.OneLine(s.Set.Display(q, v, s.Answers.Words))
 		if ans == "" {
 			ans = s.words().T("quiz_left_empty")
 		}
@@ -654,7 +627,7 @@ func (s *Session) save(position string) {
 		return
 	}
 	p := &Progress{Set: s.Set.ID, Version: s.Set.Version, Hash: s.Set.Hash, Source: s.Source,
-		Position: position, Partner: s.Answers.Partner, Values: s.Answers.Values}
+		Position: position, Words: s.Answers.Words, Values: s.Answers.Values}
 	if err := SaveProgress(s.ProgressPath, p, s.Set); err != nil {
 		s.saveFail = true
 		s.Asker.Say(s.words().T("quiz_save_failed", "error", err.Error()))

@@ -20,10 +20,11 @@ import (
 
 // Answers are one person's answers to one set.
 type Answers struct {
-	Set     string            `toml:"set" json:"set"`
-	Version string            `toml:"version" json:"version"`
-	Hash    string            `toml:"hash" json:"hash"`
-	Partner questions.Partner `toml:"partner" json:"partner"`
+	Set     string `toml:"set" json:"set"`
+	Version string `toml:"version" json:"version"`
+	Hash    string `toml:"hash" json:"hash"`
+	// Words are the words the person picked for the set's placeholders.
+	Words questions.Picked `toml:"words" json:"words,omitempty"`
 	// Values maps a question id to its answer: a string (choice, text),
 	// a []string (multi) or an int (scale, number). A question left
 	// unanswered has no entry.
@@ -58,7 +59,8 @@ func ReadAnswers(name string, r io.Reader, s *questions.Set) (*Answers, error) {
 		Set     string            `toml:"set"`
 		Version string            `toml:"version"`
 		Hash    string            `toml:"hash"`
-		Partner questions.Partner `toml:"partner"`
+		Words   map[string]string `toml:"words"`
+		Partner questions.Partner `toml:"partner"` // the old form of words
 		Answers map[string]any    `toml:"answers"`
 	}
 	md, err := toml.Decode(string(src), &raw)
@@ -94,7 +96,12 @@ func ReadAnswers(name string, r io.Reader, s *questions.Set) (*Answers, error) {
 	case raw.Version != "" && raw.Version != s.Version:
 		return nil, problem(name, line("version"), "these answers are for version %s of %q, not %s; pass -set with that version's file", raw.Version, s.ID, s.Version)
 	}
-	a := &Answers{Set: s.ID, Version: s.Version, Hash: raw.Hash, Partner: raw.Partner, Values: map[string]any{}}
+	a := &Answers{Set: s.ID, Version: s.Version, Hash: raw.Hash, Words: PickedWords(s, raw.Words, raw.Partner), Values: map[string]any{}}
+	for _, k := range slices.Sorted(maps.Keys(raw.Words)) {
+		if s.Group(k) == nil {
+			add(line("words."+k), "word %q is none of the set's placeholders%s", k, questions.Suggest(k, groupNames(s)))
+		}
+	}
 	if a.Hash == "" {
 		a.Hash = s.Hash
 	}
@@ -111,7 +118,6 @@ func ReadAnswers(name string, r io.Reader, s *questions.Set) (*Answers, error) {
 		}
 		a.Values[id] = v
 	}
-	a.Partner = a.Partner.Clean()
 	if len(probs) > 0 {
 		sort.SliceStable(probs, func(i, j int) bool { return probs[i].Line < probs[j].Line })
 		return nil, &questions.Error{Problems: probs}
@@ -137,22 +143,24 @@ func ReadAnswersFile(path string, s *questions.Set) (*Answers, error) {
 // the question's text as a comment so that the file reads on its own.
 func (a *Answers) Encode(w io.Writer, s *questions.Set) error {
 	var b bytes.Buffer
-	fmt.Fprintf(&b, "# Answers to “%s”, kept by amends. They are private: anyone who can read\n", text.OneLine(s.Fill(s.Title, a.Partner)))
+	fmt.Fprintf(&b, "# Answers to “%s”, kept by amends. They are private: anyone who can read\n", text.OneLine(s.Fill(s.Title, a.Words)))
 	fmt.Fprintf(&b, "# this file can read them. Delete it when you no longer need it.\n")
 	fmt.Fprintf(&b, "set = %s\nversion = %s\nhash = %s\n", Quote(a.Set), Quote(a.Version), Quote(a.Hash))
-	WriteTables(&b, s, a.Partner, a.Values, true)
+	WriteTables(&b, s, a.Words, a.Values, true)
 	_, err := w.Write(b.Bytes())
 	return err
 }
 
-// WriteTables writes the [partner] table, when p is set, and the [answers]
+// WriteTables writes the [words] table, when p has any, and the [answers]
 // table, in the asking order of s (or by id when s is nil), with each
 // question's text as a comment when comments is set: the part of an
 // answers file that a progress file shares.
-func WriteTables(b *bytes.Buffer, s *questions.Set, p questions.Partner, values map[string]any, comments bool) {
-	if p != (questions.Partner{}) {
-		fmt.Fprintf(b, "\n[partner]\nhe = %s\nhim = %s\nhis = %s\npartner = %s\n",
-			Quote(p.He), Quote(p.Him), Quote(p.His), Quote(p.Partner))
+func WriteTables(b *bytes.Buffer, s *questions.Set, p questions.Picked, values map[string]any, comments bool) {
+	if len(p) > 0 {
+		b.WriteString("\n[words]\n")
+		for _, k := range slices.Sorted(maps.Keys(p)) {
+			fmt.Fprintf(b, "%s = %s\n", k, Quote(p[k]))
+		}
 	}
 	b.WriteString("\n[answers]\n")
 	var order []string
@@ -219,6 +227,33 @@ func ids(s *questions.Set) []string {
 	out := make([]string, len(qs))
 	for i, q := range qs {
 		out[i] = q.ID
+	}
+	return out
+}
+
+// PickedWords returns the words a file kept for the placeholders of s:
+// its [words] table, or an old file's [partner] table, cleaned, and only
+// those the set has.
+func PickedWords(s *questions.Set, w map[string]string, old questions.Partner) questions.Picked {
+	p := questions.Picked(w).Clean()
+	if len(p) == 0 {
+		p = old.Picked()
+	}
+	for k := range p {
+		if s.Group(k) == nil {
+			delete(p, k)
+		}
+	}
+	if len(p) == 0 {
+		return nil
+	}
+	return p
+}
+
+func groupNames(s *questions.Set) []string {
+	var out []string
+	for _, g := range s.Words {
+		out = append(out, g.Names...)
 	}
 	return out
 }

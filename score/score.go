@@ -100,7 +100,7 @@ func chosen(q *questions.Question, v any) []*questions.Option {
 // not fit their question, or belong to questions that were not asked, are
 // left out rather than failing.
 func Score(s *questions.Set, a *Answers) *Result {
-	sc := &scorer{s: s, p: a.Partner, w: s.BookFor(a.Partner)}
+	sc := &scorer{s: s, p: a.Words, w: s.BookFor(a.Words)}
 	sc.asked, sc.answered, sc.flags = Plan(s, a.Values)
 	r := &Result{
 		Set: SetInfo{ID: s.ID, Title: sc.fill(s.Title), Version: s.Version, Hash: s.Hash, Disclaimer: sc.fill(s.Disclaimer),
@@ -164,7 +164,7 @@ func Score(s *questions.Set, a *Answers) *Result {
 
 type scorer struct {
 	s        *questions.Set
-	p        questions.Partner
+	p        questions.Picked
 	w        *words.Book
 	asked    []*questions.Question
 	answered map[string]any

@@ -150,7 +150,7 @@ func TestScoreIsPure(t *testing.T) {
 func TestScorePartnerWords(t *testing.T) {
 	s := loadSmall(t)
 	a := answers(s, map[string]any{"afraid": "no", "hurt": []string{"trust"}, "trust_detail": "found", "blame": 1, "texts": 0})
-	a.Partner = questions.Partner{He: "she", Him: "her", His: "her", Partner: "Sam"}
+	a.Words = questions.Picked{"he": "she", "him": "her", "his": "her", "partner": "Sam"}
 	r := Score(s, a)
 	if got := r.Dimensions[1].Title; got != "Giving her space" {
 		t.Errorf("title %q", got)
