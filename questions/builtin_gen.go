@@ -46,16 +46,6 @@ func builtinSnapshot() *Set {
 				},
 				Ask: "The questions speak of your partner as \"he\". Which words should they use?",
 			},
-			&WordGroup{
-				Names: []string{
-					"partner",
-				},
-				Written: []string{
-					"{him}",
-				},
-				Own: true,
-				Ask: "A name or nickname to use in the questions, if you like (press Enter to skip):",
-			},
 		},
 		Scales: map[string]*Scale{
 			"agree": &Scale{

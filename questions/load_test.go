@@ -313,7 +313,7 @@ func TestBroken(t *testing.T) {
 			[]string{`name.toml:109: verdict "not_yet": "title" contains U+1F622 "😢", outside the Basic Multilingual Plane; emoji and other such characters cannot be shown in every terminal and PDF`}},
 		{"an unknown placeholder",
 			[]change{{`text = "Stop messaging {him} for now."`, `text = "Stop messaging {she} for now."`}},
-			[]string{`name.toml:127: step "stop_texting": "text" uses unknown placeholder {she}; the set's are {he} {him} {his} {partner}, capitalised or not`}},
+			[]string{`name.toml:127: step "stop_texting": "text" uses unknown placeholder {she}; the set's are {he} {him} {his}, capitalised or not`}},
 		{"a number question without min and max",
 			[]change{{"  min = 0\n  max = 10\n", ""}},
 			[]string{`name.toml:84: question "texts": a number question needs min and max`}},
@@ -378,7 +378,7 @@ func TestBroken(t *testing.T) {
 				`name.toml:92: question "texts": unknown dimension "spaec" (did you mean "space"?)`,
 				`name.toml:96: question "afraid": id "afraid" is used twice (first at line 40)`,
 				`name.toml:109: verdict "not_yet": "title" is empty`,
-				`name.toml:127: step "stop_texting": "text" uses unknown placeholder {she}; the set's are {he} {him} {his} {partner}, capitalised or not`,
+				`name.toml:127: step "stop_texting": "text" uses unknown placeholder {she}; the set's are {he} {him} {his}, capitalised or not`,
 			}},
 		{"several unknown keys and types at once, sorted by line",
 			[]change{
