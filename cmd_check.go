@@ -38,7 +38,7 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 			c = questions.CheckFile(p)
 		}
 		for _, pr := range c.Problems {
-			fmt.Fprintf(stderr, "amends: %s\n", pr)
+			printf(stderr, "amends: %s\n", pr)
 		}
 		if c.Errors() > 0 {
 			failed++
@@ -49,7 +49,7 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 			fine = "works, with " + text.Plural(n, "warning")
 		}
 		s := c.Set
-		fmt.Fprintf(stdout, "%s: %q %s %s: %s\n", name, s.ID, s.Version, fine, summary(s))
+		printf(stdout, "%s: %q %s %s: %s\n", name, s.ID, s.Version, fine, summary(s))
 	}
 	if failed > 0 {
 		return exitError{code: exitFail}

@@ -33,33 +33,33 @@ func runForget(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		return err
 	}
 	if len(files) == 0 {
-		fmt.Fprintf(stdout, "amends has nothing saved in %s.\n", dir)
+		printf(stdout, "amends has nothing saved in %s.\n", dir)
 	} else {
-		fmt.Fprintf(stdout, "Deleting what amends saved in %s:\n", dir)
+		printf(stdout, "Deleting what amends saved in %s:\n", dir)
 		for _, f := range files {
-			fmt.Fprintf(stdout, "  %s\n", describe(f))
+			printf(stdout, "  %s\n", describe(f))
 		}
 	}
 	failed := 0
 	for _, f := range files {
 		if err := os.Remove(f); err != nil && !errors.Is(err, fs.ErrNotExist) {
-			fmt.Fprintf(stderr, "amends: %s: cannot delete: %v\n", f, file.Cause(err))
+			printf(stderr, "amends: %s: cannot delete: %v\n", f, file.Cause(err))
 			failed++
 		}
 	}
 	// The directory goes too when nothing else is in it.
 	if err := os.Remove(dir); err != nil && !errors.Is(err, fs.ErrNotExist) && len(files) > 0 {
 		if entries, _ := os.ReadDir(dir); len(entries) > 0 {
-			fmt.Fprintf(stdout, "Other files in %s were left alone.\n", dir)
+			printf(stdout, "Other files in %s were left alone.\n", dir)
 		}
 	}
 	if failed > 0 {
 		return exitError{code: exitFail}
 	}
 	if len(files) > 0 {
-		fmt.Fprintln(stdout, "Done.")
+		printf(stdout, "Done.\n")
 	}
-	fmt.Fprintln(stdout, "Reports and answers files you saved yourself are yours: amends does not track them; delete them like any other file.")
+	printf(stdout, "Reports and answers files you saved yourself are yours: amends does not track them; delete them like any other file.\n")
 	return nil
 }
 

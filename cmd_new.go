@@ -1,7 +1,6 @@
 package main
 
 import (
-	"fmt"
 	"io"
 
 	"amends/internal/file"
@@ -21,6 +20,6 @@ func runNew(args []string, stdout, stderr io.Writer) error {
 	if err := file.Write(path, questions.BuiltinSource(), 0o644, *force); err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "Wrote the built-in set to %s. Change its id, edit it, then run: amends check %s\n", path, path)
+	printf(stdout, "Wrote the built-in set to %s. Change its id, edit it, then run: amends check %s\n", path, path)
 	return nil
 }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"fmt"
 	"io"
 	"path/filepath"
 	"strings"
@@ -56,7 +55,7 @@ func runReport(args []string, stdout, stderr io.Writer) error {
 	if err := report.WriteFile(*out, r, o, *force); err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "Your report is in %s (only you can read it).\n", *out)
+	printf(stdout, "Your report is in %s (only you can read it).\n", *out)
 	return nil
 }
 

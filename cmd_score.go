@@ -52,7 +52,7 @@ func scoreFile(setPath, answersPath, what string, stderr io.Writer) (*score.Resu
 		return nil, err
 	}
 	if a.Changed(s) {
-		fmt.Fprintf(stderr, "amends: note: %s was answered with an earlier text of set %q %s; the %s may differ from before\n", answersPath, s.ID, s.Version, what)
+		printf(stderr, "amends: note: %s was answered with an earlier text of set %q %s; the %s may differ from before\n", answersPath, s.ID, s.Version, what)
 	}
 	return score.Score(s, a), nil
 }

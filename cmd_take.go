@@ -92,13 +92,16 @@ func ended(sess *quiz.Session, err error, stderr io.Writer) error {
 	case err == nil:
 		return nil
 	case errors.Is(err, quiz.ErrInterrupted):
-		fmt.Fprintf(stderr, "%s\n", sess.Stop())
+		printf(stderr, "%s\n", sess.Stop())
 		return exitError{code: exitInterrupt}
 	case errors.Is(err, quiz.ErrEndKey): // Ctrl-D: the person stopped, as with Ctrl-C
-		fmt.Fprintf(stderr, "%s\n", sess.Stop())
+		printf(stderr, "%s\n", sess.Stop())
+		return exitError{code: exitFail}
+	case errors.Is(err, quiz.ErrOutputClosed):
+		printf(stderr, "amends: %v, so the questions cannot be shown. %s\n", err, sess.Stop())
 		return exitError{code: exitFail}
 	case errors.Is(err, quiz.ErrEndOfInput):
-		fmt.Fprintf(stderr, "%s %s\n", sess.Words().T("quiz_input_ended"), sess.Stop())
+		printf(stderr, "%s %s\n", sess.Words().T("quiz_input_ended"), sess.Stop())
 		return exitError{code: exitFail}
 	}
 	return err

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"amends/internal/text"
 )
 
 // How amends speaks of a problem. Every error a command returns reaches
@@ -31,6 +33,10 @@ import (
 //
 // What the quiz says to the person while they answer is not an error but
 // a sentence (quiz.Asker.Say): a capital, a full stop, warm and plain.
+//
+// Every line amends prints itself goes through printf, and so through
+// text.Clean: a message may quote a file name, a condition or a version
+// from a file, and none of it may reach a terminal as an escape sequence.
 
 // Exit codes.
 const (
@@ -66,18 +72,38 @@ func exitCode(err error, stderr io.Writer) int {
 	}
 	var u errUsage
 	if errors.As(err, &u) {
-		fmt.Fprintf(stderr, "amends: %s\nRun \"amends help\" for usage.\n", u.msg)
+		printf(stderr, "amends: %s\nRun \"amends help\" for usage.\n", u.msg)
 		return exitUsage
 	}
 	var x exitError
 	if errors.As(err, &x) {
 		if x.msg != "" {
-			fmt.Fprintf(stderr, "amends: %s\n", x.msg)
+			printf(stderr, "amends: %s\n", x.msg)
 		}
 		return x.code
 	}
 	for _, line := range strings.Split(err.Error(), "\n") {
-		fmt.Fprintf(stderr, "amends: %s\n", line)
+		printf(stderr, "amends: %s\n", line)
 	}
 	return exitFail
+}
+
+// printf prints what amends says, cleaned by the one rule (text.Clean).
+func printf(w io.Writer, format string, a ...any) {
+	io.WriteString(w, text.Clean(fmt.Sprintf(format, a...)))
+}
+
+// watched is a writer that remembers its first failure, such as a pipe
+// closed by the program reading it, so that the command says so.
+type watched struct {
+	w   io.Writer
+	err error
+}
+
+func (w *watched) Write(p []byte) (int, error) {
+	n, err := w.w.Write(p)
+	if err != nil && w.err == nil {
+		w.err = err
+	}
+	return n, err
 }

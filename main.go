@@ -42,7 +42,11 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"strings"
+	"syscall"
+
+	"amends/internal/file"
 )
 
 // version is the version of amends; release builds set it with -ldflags.
@@ -54,6 +58,9 @@ var version = "0.1.0"
 var source string
 
 func main() {
+	// A closed pipe makes a write fail, said in words, rather than end
+	// amends silently with SIGPIPE (exit 141).
+	signal.Ignore(syscall.SIGPIPE)
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
 
@@ -64,6 +71,11 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		cmd, args = args[0], args[1:]
 	}
 	var err error
+	var out *watched
+	if cmd != "take" { // take watches its own output (see quiz.ErrOutputClosed)
+		out = &watched{w: stdout}
+		stdout = out
+	}
 	switch cmd {
 	case "take":
 		err = runTake(args, stdin, stdout, stderr)
@@ -87,6 +99,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprint(stdout, manual())
 	default:
 		err = usagef("unknown command %q", cmd)
+	}
+	if err == nil && out != nil && out.err != nil {
+		err = fmt.Errorf("cannot write the output: %v", file.Cause(out.err))
 	}
 	return exitCode(err, stderr)
 }

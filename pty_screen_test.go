@@ -23,8 +23,9 @@ func (r *ptyRun) step(text string, keys ...string) {
 	}
 }
 
-// wait waits for the program to end and returns its exit code.
-func (r *ptyRun) wait() int {
+// wait waits for the program to end and returns its exit code; each of
+// then runs once it has ended, while its terminal is still open.
+func (r *ptyRun) wait(then ...func()) int {
 	r.t.Helper()
 	// Keep reading the screen while waiting: survey may still ask the
 	// virtual terminal where its cursor is.
@@ -34,6 +35,9 @@ func (r *ptyRun) wait() int {
 		close(done)
 	}()
 	err := r.cmd.Wait()
+	for _, f := range then {
+		f()
+	}
 	r.c.Tty().Close()
 	<-done
 	var ee *exec.ExitError

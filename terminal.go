@@ -35,12 +35,14 @@ func newAsker(plain bool, stdin io.Reader, stdout, stderr io.Writer) (quiz.Asker
 	return quiz.NewTerminal(in, out, stderr), restore
 }
 
-// handleSignals makes Ctrl-C (outside survey's raw mode), SIGTERM and
-// SIGHUP end the quiz cleanly: the terminal restored, the person told
-// what is kept, exit 130. Progress is already on disk after every answer.
+// handleSignals makes Ctrl-C and Ctrl-\ (outside survey's raw mode),
+// SIGTERM, SIGHUP and SIGQUIT end the quiz cleanly: the terminal restored
+// (cursor shown, its own mode back), the person told what is kept, exit
+// 130; SIGQUIT no longer dumps goroutines over the screen. Progress is
+// already on disk after every answer.
 func handleSignals(sess *quiz.Session, restore func(), stderr io.Writer) (stop func()) {
 	sigs := make(chan os.Signal, 1)
-	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP, syscall.SIGQUIT)
 	done := make(chan struct{})
 	var once sync.Once
 	go func() {
@@ -51,7 +53,7 @@ func handleSignals(sess *quiz.Session, restore func(), stderr io.Writer) (stop f
 		}
 		msg := sess.Stop()
 		restore()
-		fmt.Fprintf(stderr, "\n%s\n", msg)
+		printf(stderr, "\n%s\n", msg)
 		os.Exit(exitInterrupt)
 	}()
 	return func() {

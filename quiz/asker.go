@@ -32,6 +32,10 @@ var ErrInterrupted = errors.New("interrupted")
 // ErrEndOfInput is returned by an Asker when its input ended before an answer.
 var ErrEndOfInput = errors.New("end of input")
 
+// ErrOutputClosed is returned by an Asker when what it writes can no
+// longer be shown, such as a pipe closed by the program reading it.
+var ErrOutputClosed = errors.New("the output closed")
+
 // ErrEndKey is returned by an Asker when the person pressed Ctrl-D, the
 // terminal's key for the end of input: the quiz stops as at Ctrl-C.
 var ErrEndKey = fmt.Errorf("%w: Ctrl-D", ErrEndOfInput)

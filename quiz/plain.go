@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"amends/internal/file"
 	"amends/internal/text"
 	"amends/internal/words"
 )
@@ -17,10 +18,11 @@ import (
 // so it suits screen readers, pipes and files. Typing "?" shows a
 // question's help and "back" returns to the previous question.
 type Plain struct {
-	in  *bufio.Reader
-	out io.Writer
-	eof bool
-	w   *words.Book // nil: English
+	in   *bufio.Reader
+	out  io.Writer
+	eof  bool
+	w    *words.Book // nil: English
+	werr error       // the first write that failed: nobody can see the questions
 }
 
 // SetWords gives the asker the set's words for its hints.
@@ -57,6 +59,9 @@ const maxLine = 16 << 10
 // line reads one line without its line ending. The last line of an input
 // need not end in a newline; after it comes ErrEndOfInput.
 func (a *Plain) line() (string, error) {
+	if a.werr != nil {
+		return "", fmt.Errorf("%w (%v)", ErrOutputClosed, file.Cause(a.werr))
+	}
 	if a.eof {
 		return "", ErrEndOfInput
 	}
@@ -86,7 +91,9 @@ func (a *Plain) line() (string, error) {
 }
 
 func (a *Plain) printf(format string, args ...any) {
-	fmt.Fprint(a.out, text.Clean(fmt.Sprintf(format, args...)))
+	if a.werr == nil {
+		_, a.werr = io.WriteString(a.out, text.Clean(fmt.Sprintf(format, args...)))
+	}
 }
 
 // Say prints text followed by a blank line.
