@@ -98,7 +98,7 @@ func ended(sess *quiz.Session, err error, stderr io.Writer) error {
 		printf(stderr, "%s\n", sess.Stop())
 		return exitError{code: exitFail}
 	case errors.Is(err, quiz.ErrOutputClosed):
-		printf(stderr, "amends: %v, so the questions cannot be shown. %s\n", err, sess.Stop())
+		printf(stderr, "%s %s\n", sess.Words().T("quiz_output_closed", "error", errors.Unwrap(err)), sess.Stop())
 		return exitError{code: exitFail}
 	case errors.Is(err, quiz.ErrEndOfInput):
 		printf(stderr, "%s %s\n", sess.Words().T("quiz_input_ended"), sess.Stop())

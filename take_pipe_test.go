@@ -36,7 +36,7 @@ func TestClosedOutput(t *testing.T) {
 	}{
 		{[]string{"check", "questions/testdata/small.toml"}, "", "amends: cannot write the output: broken pipe\n"},
 		{[]string{"version"}, "", "amends: cannot write the output: broken pipe\n"},
-		{[]string{"take", "-set", h.set(t)}, pStart + "2\n\n", "amends: the output closed (broken pipe), so the questions cannot be shown. Stopped before anything was saved; nothing was kept.\n"},
+		{[]string{"take", "-set", h.set(t)}, pStart + "2\n\n", "The output closed (broken pipe), so the questions cannot be shown. Stopped before anything was saved; nothing was kept.\n"},
 	} {
 		cmd := exec.Command(bin, c.args...)
 		cmd.Dir, cmd.Env = ".", h.env()

@@ -36,6 +36,13 @@ var ErrEndOfInput = errors.New("end of input")
 // longer be shown, such as a pipe closed by the program reading it.
 var ErrOutputClosed = errors.New("the output closed")
 
+// outputClosed is ErrOutputClosed with its cause, which Unwrap gives.
+type outputClosed struct{ cause error }
+
+func (e outputClosed) Error() string        { return "the output closed (" + e.cause.Error() + ")" }
+func (e outputClosed) Unwrap() error        { return e.cause }
+func (e outputClosed) Is(target error) bool { return target == ErrOutputClosed }
+
 // ErrEndKey is returned by an Asker when the person pressed Ctrl-D, the
 // terminal's key for the end of input: the quiz stops as at Ctrl-C.
 var ErrEndKey = fmt.Errorf("%w: Ctrl-D", ErrEndOfInput)

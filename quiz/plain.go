@@ -60,7 +60,7 @@ const maxLine = 16 << 10
 // need not end in a newline; after it comes ErrEndOfInput.
 func (a *Plain) line() (string, error) {
 	if a.werr != nil {
-		return "", fmt.Errorf("%w (%v)", ErrOutputClosed, file.Cause(a.werr))
+		return "", outputClosed{file.Cause(a.werr)}
 	}
 	if a.eof {
 		return "", ErrEndOfInput
