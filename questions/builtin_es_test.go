@@ -106,6 +106,8 @@ func sameShape(path string, en, es any, diffs *[]string) {
 				bad("%q is only in the Spanish set", k)
 			case !inB:
 				bad("%q is missing from the Spanish set (English: %.60v)", k, va)
+			case k == "engine":
+				sameEngine(p, va, vb, bad)
 			case textKeys[k]:
 				if la, lb := textLen(va), textLen(vb); (la == 0) != (lb == 0) || (la < 0 || lb < 0) && la != lb {
 					bad("%q: English and Spanish differ in whether it is given, or in how many labels (%d, %d)", k, la, lb)
@@ -135,6 +137,27 @@ func sameShape(path string, en, es any, diffs *[]string) {
 	default:
 		if fmt.Sprint(en) != fmt.Sprint(es) {
 			bad("English %q, Spanish %q", fmt.Sprint(en), fmt.Sprint(es))
+		}
+	}
+}
+
+// sameEngine compares the engine's words a set gives in its own way: the
+// same messages in both, and left out ("") in both or in neither.
+func sameEngine(path string, en, es any, bad func(string, ...any)) {
+	a, _ := en.(map[string]any)
+	b, _ := es.(map[string]any)
+	for _, k := range slices.Sorted(maps.Keys(a)) {
+		vb, ok := b[k]
+		switch {
+		case !ok:
+			bad("engine message %q is missing from the Spanish set", k)
+		case (fmt.Sprint(a[k]) == "") != (fmt.Sprint(vb) == ""):
+			bad("engine message %q is left out in one set and not the other", k)
+		}
+	}
+	for k := range b {
+		if _, ok := a[k]; !ok {
+			bad("engine message %q is only in the Spanish set", k)
 		}
 	}
 }
@@ -194,6 +217,14 @@ func texts(path string, v any, out map[string]string) {
 			if id, ok := x["id"].(string); ok {
 				p = path + "(" + id + ")/" + k
 			}
+			if k == "engine" {
+				if m, ok := val.(map[string]any); ok {
+					for id, msg := range m {
+						out[p+"/"+id] = fmt.Sprint(msg)
+					}
+				}
+				continue
+			}
 			if textKeys[k] {
 				switch s := val.(type) {
 				case string:
@@ -219,8 +250,8 @@ func texts(path string, v any, out map[string]string) {
 }
 
 // sameInBoth are the texts that may read the same in both languages: a
-// plain "No", and names and addresses that are not translated.
-var sameInBoth = map[string]bool{"No": true, "Find A Helpline": true, "findahelpline.com": true}
+// plain "No", an engine message left out (""), and names and addresses that are not translated.
+var sameInBoth = map[string]bool{"": true, "No": true, "Find A Helpline": true, "findahelpline.com": true}
 
 // englishWords are common English words that are no Spanish words, so
 // that a sentence left in English is caught wherever it is; "he", "has",
