@@ -32,7 +32,7 @@ var textKeys = map[string]bool{
 // Spanish set needs none: it speaks of «tu pareja» and names nobody's
 // gender), the places to get help (lines for people who speak Spanish;
 // score/spanish_test.go checks that they are of the same kinds).
-var ownKeys = map[string]bool{"language": true, "partner": true, "resource": true, "resources": true}
+var ownKeys = map[string]bool{"language": true, "partner": true, "words": true, "resource": true, "resources": true}
 
 func readTOML(t *testing.T, path string) map[string]any {
 	t.Helper()
