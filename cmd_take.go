@@ -12,16 +12,18 @@ import (
 
 	"amends/internal/file"
 	"amends/quiz"
+	"amends/score"
 )
 
 func runTake(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	fs := newFlags("take", stderr)
 	setPath := fs.String("set", "", "take the question set in `FILE` (default: the built-in set)")
-	out := fs.String("o", "", "write the report to `REPORT.pdf` at the end, without asking")
+	out := fs.String("o", "", "write the report to `FILE` at the end, without asking: a PDF, or HTML or text when it ends in .html or .txt")
 	plain := fs.Bool("plain", false, "ask line by line, with no cursor movement or colour (screen readers, pipes)")
 	resume := fs.Bool("resume", false, "carry on where you stopped last time")
 	private := fs.Bool("private", false, "save nothing while you answer; write only the report you ask for")
 	force := fs.Bool("force", false, "let -o replace an existing file")
+	comparePath := fs.String("compare", "", "earlier answers to the same set, kept in `FILE`: the end shows each part then and now")
 	if err := parse(fs, args, stderr); err != nil {
 		return err
 	}
@@ -66,6 +68,13 @@ func runTake(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	sess := &quiz.Session{
 		Set: set, Asker: asker, Source: source, ResumeCommand: resumeCmd,
 		ReportPath: *out, Force: *force, Date: reportDate(),
+	}
+	if *comparePath != "" {
+		a, err := score.ReadAnswersFile(*comparePath, set)
+		if err != nil {
+			return err
+		}
+		sess.Compare = score.Score(set, a)
 	}
 	kept := "" // where an earlier run's progress would be
 	if stateDir != "" {

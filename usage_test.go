@@ -22,7 +22,7 @@ func TestManual(t *testing.T) {
 		t.Errorf("the manual has the comment's markup:\n%s", m)
 	}
 	for name, want := range map[string]string{
-		"take":   "[-set FILE] [-o REPORT.pdf] [-plain] [-resume] [-private] [-force]",
+		"take":   "[-set FILE] [-o REPORT.pdf] [-plain] [-resume] [-private] [-force] [-compare OLD]",
 		"check":  "[FILE ...]",
 		"new":    "[-force] FILE",
 		"score":  "-answers FILE [-set FILE] [-json]",

@@ -46,6 +46,9 @@ type Session struct {
 	Source string
 	// ResumeCommand is the command that continues this quiz, for messages.
 	ResumeCommand string
+	// Compare is the result of earlier answers to the same set, if any:
+	// the end shows each part then and now, and so does the report.
+	Compare *score.Result
 	// ReportPath is where the report goes without asking (-o); "" asks.
 	ReportPath string
 	// Force lets ReportPath replace an existing file.
@@ -715,6 +718,9 @@ func (s *Session) finish() error {
 	if len(result.Help) > 0 || result.Urgent() {
 		s.Asker.Say(report.HelpText(result.Words, result.Help))
 	}
+	if since := report.Since(result, s.Compare); since != "" {
+		s.Asker.Say(since)
+	}
 	wrote := false
 	defer func() {
 		if !wrote && result.Urgent() && len(result.Help) > 0 {
@@ -793,7 +799,10 @@ func (s *Session) report(path string, r *score.Result, kept string, overwrite bo
 	if s.writeReport != nil {
 		return s.writeReport(path, r, kept, overwrite)
 	}
-	return report.WriteFile(path, r, report.Options{Date: s.Date, Kept: kept}, overwrite)
+	if abs, err := filepath.Abs(kept); kept != "" && err == nil {
+		kept = abs
+	}
+	return report.WriteFile(path, r, report.Options{Date: s.Date, Kept: kept, Compare: s.Compare}, overwrite)
 }
 
 func (s *Session) writeAnswers(path string) error {

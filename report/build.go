@@ -96,14 +96,16 @@ func line(s string) string { return smartQuotes(oneLine(s)) }
 
 // build makes the whole report.
 func (b *builder) build() *doc {
-	d := &doc{lang: "en", title: wDocTitle}
-	if b.o.FullTitle {
-		d.title = wFullTitle(line(b.r.Set.Title))
+	d := &doc{lang: "en", title: b.w.T("report_doc_title"), w: b.w}
+	if t := line(b.r.Set.Title); b.o.FullTitle && t != "" {
+		d.title = b.w.T("report_full_title", "title", t)
+	} else if b.o.FullTitle {
+		d.title = b.w.T("report_title")
 	}
 	if l := oneLine(b.r.Set.Language); l != "" {
 		d.lang = l
 	}
-	d.mark = "Verdict: " + b.verdictTitle()
+	d.mark = b.w.T("report_verdict_mark", "title", b.verdictTitle())
 	d.sections = b.sections()
 	d.cover = b.cover(d.sections)
 	if b.noContents {
@@ -127,12 +129,12 @@ func (b *builder) sections() []section {
 		}
 		if why := b.why(); b.whyApart && len(why) > 0 {
 			if len(bs) > 0 {
-				bs = append(bs, gap(4), heading{level: 3, text: wWhy}, gap(0.5))
+				bs = append(bs, gap(4), heading{level: 3, text: b.w.T("report_why")}, gap(0.5))
 			}
 			bs = append(bs, why...)
 		}
 		if len(bs) > 0 {
-			add(idMeaning, tMeaning, bs)
+			add(idMeaning, b.w.T("report_meaning"), bs)
 		}
 	}
 	switch {
@@ -140,38 +142,38 @@ func (b *builder) sections() []section {
 		// Help first; then what the answers raised and the steps. No
 		// scores and nothing about getting back together.
 		add(idHelp, b.helpTitle, b.help())
-		add(idRaised, tRaised, b.raised())
+		add(idRaised, b.w.T("report_raised"), b.raised())
 		if hasReadiness(r.Readiness) {
-			add(idReadiness, tReadiness, b.readiness())
+			add(idReadiness, b.w.T("report_readiness"), b.readiness())
 		}
-		add(idSteps, tSafeSteps, b.steps())
+		add(idSteps, b.w.T("report_safe_steps"), b.steps())
 	case b.quiet:
 		// What to do first; the scores after everything else, so that
 		// none of them seems to argue with the verdict.
-		add(idSteps, tSteps, b.steps())
+		add(idSteps, b.w.T("report_steps"), b.steps())
 		if hasReadiness(r.Readiness) {
-			add(idReadiness, tReadiness, b.readiness())
+			add(idReadiness, b.w.T("report_readiness"), b.readiness())
 		}
 	default:
-		add(idStanding, tStanding, b.standing())
-		add(idReadiness, tReadiness, b.readiness())
-		add(idSteps, tSteps, b.steps())
+		add(idStanding, b.w.T("report_standing"), b.standing())
+		add(idReadiness, b.w.T("report_readiness"), b.readiness())
+		add(idSteps, b.w.T("report_steps"), b.steps())
 	}
 	if len(r.Honest) > 0 {
-		add(idHonest, tHonest, b.honest())
+		add(idHonest, b.w.T("report_honest"), b.honest())
 	}
 	if !b.urgent {
 		add(idHelp, b.helpTitle, b.help())
 	}
 	if b.quiet {
-		add(idStanding, tStanding, b.standing())
+		add(idStanding, b.w.T("report_standing"), b.standing())
 	}
 	if b.o.Compare != nil && !b.urgent {
-		add(idCompare, tCompare, b.compare())
+		add(idCompare, b.w.T("report_compare"), b.compare())
 	}
-	add(idAbout, tAbout, b.about())
+	add(idAbout, b.w.T("report_about"), b.about())
 	if b.o.Appendix {
-		add(idAnswers, tAnswers, b.appendix())
+		add(idAnswers, b.w.T("report_answers"), b.appendix())
 	}
 	return ss
 }
@@ -189,7 +191,11 @@ func (b *builder) cover(ss []section) []block {
 	if b.tight {
 		between = 3
 	}
-	bs = append(bs, para{title, wReport}, gap(1.5), para{small, wMeta(b.date, r.Answered, r.Asked)}, between+3)
+	meta := b.w.T("report_meta", "date", b.w.Date(b.date))
+	if r.Asked > 0 {
+		meta = b.w.T("report_meta_answered", "date", b.w.Date(b.date), "answered", r.Answered, "n", r.Asked)
+	}
+	bs = append(bs, para{title, b.w.T("report_title")}, gap(1.5), para{small, meta}, between+3)
 	bs = append(bs, b.verdict())
 	if b.urgent {
 		bs = append(bs, between, b.callFirst())
@@ -199,13 +205,13 @@ func (b *builder) cover(ss []section) []block {
 	}
 	if !b.urgent && len(r.Flags) > 0 {
 		// A flag raised asks for the help to be easy to find.
-		bs = append(bs, between, box{note, []block{pointer{wHelpBefore, b.helpTitle, wHelpAfter, idHelp}}})
+		bs = append(bs, between, box{note, []block{pointerTo(b.w, idHelp, "report_help_pointer", b.helpTitle)}})
 	}
 	bs = append(bs, between)
 	if disc := line(r.Set.Disclaimer); disc != "" {
 		bs = append(bs, para{small, disc}, gap(1.5))
 	}
-	bs = append(bs, para{small, wPrivate})
+	bs = append(bs, para{small, b.w.T("report_private")})
 	if !b.noContents {
 		bs = append(bs, gap(10), b.contents(ss))
 	}
@@ -213,7 +219,7 @@ func (b *builder) cover(ss []section) []block {
 }
 
 func (b *builder) contents(ss []section) contents {
-	c := contents{label: wContents}
+	c := contents{label: b.w.T("report_contents")}
 	for _, s := range ss {
 		c.entries = append(c.entries, entry{s.id, s.title})
 	}
@@ -228,7 +234,7 @@ func (b *builder) verdict() block {
 		t = warm
 	}
 	title := b.verdictTitle()
-	kids := []block{para{label, wVerdictLabel}, gap(1), para{verdictTone, title}, gap(2.5)}
+	kids := []block{para{label, b.w.T("report_verdict_label")}, gap(1), para{verdictTone, title}, gap(2.5)}
 	if s := line(v.Summary); s != "" && s != line(v.Text) {
 		kids = append(kids, para{lead, s}, gap(2.5))
 	}
@@ -236,7 +242,7 @@ func (b *builder) verdict() block {
 		kids = append(kids, para{body, x})
 	}
 	if !b.whyApart && len(v.Why) > 0 {
-		kids = append(kids, gap(4), heading{level: 3, text: wWhy}, gap(0.5))
+		kids = append(kids, gap(4), heading{level: 3, text: b.w.T("report_why")}, gap(0.5))
 		kids = append(kids, b.why()...)
 	}
 	return box{t, kids}
@@ -246,7 +252,7 @@ func (b *builder) verdictTitle() string {
 	if t := line(b.r.Verdict.Title); t != "" {
 		return t
 	}
-	return wNoVerdict
+	return b.w.T("report_no_verdict")
 }
 
 // why is the verdict's reasons as a list.
@@ -266,7 +272,7 @@ func (b *builder) why() []block {
 // callFirst is, in an urgent report, the first places to get help: those
 // the raised flags name, the first to call first.
 func (b *builder) callFirst() block {
-	kids := []block{para{label, wCallLabel}, gap(1)}
+	kids := []block{para{label, b.w.T("report_call_label")}, gap(1)}
 	rs := b.r.Help
 	if len(rs) == 0 {
 		rs = b.r.Resources
@@ -286,7 +292,7 @@ func (b *builder) callFirst() block {
 		shown++
 	}
 	if len(rs) > shown || len(b.r.Resources) > shown {
-		kids = append(kids, gap(2.5), pointer{wHelpMore, b.helpTitle, wHelpAfter, idHelp})
+		kids = append(kids, gap(2.5), pointerTo(b.w, idHelp, "report_help_more", b.helpTitle))
 	}
 	return box{warm, kids}
 }
@@ -322,19 +328,19 @@ func (b *builder) start() block {
 	if len(first) == 0 {
 		return nil
 	}
-	kids := []block{para{label, wStartLabel}, gap(1)}
+	kids := []block{para{label, b.w.T("report_start_label")}, gap(1)}
 	for i, st := range first {
 		if i > 0 {
 			kids = append(kids, gap(1.5))
 		}
 		kids = append(kids, step{n: i + 1, text: line(st.Text)})
 	}
-	all := tSteps
+	all := b.w.T("report_steps")
 	if b.urgent {
-		all = tSafeSteps
+		all = b.w.T("report_safe_steps")
 	}
-	if s := wSeeSteps(n, all); s != "" {
-		kids = append(kids, gap(2), para{small, s})
+	if n > 1 {
+		kids = append(kids, gap(2), para{small, b.w.T("report_see_steps", "n", n, "section", all)})
 	}
 	return box{soft, kids}
 }
@@ -351,9 +357,10 @@ func (b *builder) standing() []block {
 		}
 	}
 	if len(r.Dimensions) == 0 {
-		return append(bs, para{body, wNoChart})
+		return append(bs, para{body, b.w.T("report_no_chart")})
 	}
-	bs = append(bs, para{body, wScale(b.cuts, score.BandWeak, score.BandDeveloping, score.BandStrong)}, gap(5))
+	bs = append(bs, para{body, b.w.T("report_scale", "weak", b.w.T("band_weak"), "developing", b.w.T("band_developing"), "strong", b.w.T("band_strong"),
+		"low", ftoa(b.cuts[0]), "high", ftoa(b.cuts[1]))}, gap(5))
 
 	var strongs, work, unscored []score.DimensionScore
 	for _, x := range r.Dimensions {
@@ -379,9 +386,9 @@ func (b *builder) standing() []block {
 		}
 		return a.Score > c.Score
 	})
-	ch := chart{cuts: b.cuts}
+	ch := chart{cuts: b.cuts, bands: [3]string{b.w.T("band_weak"), b.w.T("band_developing"), b.w.T("band_strong")}, unscored: b.w.T("band_unscored")}
 	for _, x := range byScore {
-		ch.rows = append(ch.rows, chartRow{line(x.Title), x.Scored, x.Score, x.Band})
+		ch.rows = append(ch.rows, chartRow{title: line(x.Title), scored: x.Scored, score: x.Score, band: x.Band, bandName: bandName(b.w, x.Band), line: bandLine(b.w, x.Band, x.Score)})
 	}
 	bs = append(bs, ch, gap(6))
 
@@ -389,16 +396,16 @@ func (b *builder) standing() []block {
 	case b.quiet:
 		// The verdict is not a matter of scores: no overall number to
 		// read as a headline.
-		bs = append(bs, para{body, wQuietScores})
+		bs = append(bs, para{body, b.w.T("report_quiet_scores")})
 	case r.HasComposite:
-		bs = append(bs, para{strong, wTogether(r.Composite, b.band(r.Composite))}, gap(1), para{body, wComposite})
+		bs = append(bs, para{strong, b.w.T("report_together", "score", scoreWords(b.w, r.Composite), "band", bandName(b.w, b.band(r.Composite)))}, gap(1), para{body, b.w.T("report_composite")})
 	default:
-		bs = append(bs, para{body, wNoComposite})
+		bs = append(bs, para{body, b.w.T("report_no_composite")})
 	}
 	strengths := func() {
-		bs = append(bs, gap(4), heading{level: 2, text: wStrengths}, gap(1.5))
+		bs = append(bs, gap(4), heading{level: 2, text: b.w.T("report_strengths")}, gap(1.5))
 		if len(strongs) == 0 {
-			bs = append(bs, para{body, wNoStrengths})
+			bs = append(bs, para{body, b.w.T("report_no_strengths")})
 		}
 		for _, x := range strongs {
 			bs = append(bs, b.dimension(x), gap(5))
@@ -408,7 +415,7 @@ func (b *builder) standing() []block {
 		if len(work) == 0 {
 			return
 		}
-		bs = append(bs, gap(4), heading{level: 2, text: wWork}, gap(1.5))
+		bs = append(bs, gap(4), heading{level: 2, text: b.w.T("report_work")}, gap(1.5))
 		for _, x := range work {
 			bs = append(bs, b.dimension(x), gap(5))
 		}
@@ -424,12 +431,12 @@ func (b *builder) standing() []block {
 		var items []string
 		for _, x := range unscored {
 			if x.Asked == 0 {
-				items = append(items, wNotAsked(line(x.Title)))
+				items = append(items, b.w.T("report_not_asked", "part", line(x.Title)))
 			} else {
-				items = append(items, wPartAnswered(line(x.Title), x.Answered, x.Asked))
+				items = append(items, b.w.T("report_part_answered", "part", line(x.Title), "answered", x.Answered, "n", x.Asked))
 			}
 		}
-		bs = append(bs, gap(4), heading{level: 2, text: wUnscored}, gap(1.5), bullets{body, items})
+		bs = append(bs, gap(4), heading{level: 2, text: b.w.T("report_unscored")}, gap(1.5), bullets{body, items})
 	}
 	return bs
 }
@@ -446,7 +453,8 @@ func (b *builder) band(n int) string {
 }
 
 func (b *builder) dimension(x score.DimensionScore) block {
-	d := dimension{title: line(x.Title), about: prose(x.About), band: x.Band, score: x.Score, scored: x.Scored, text: prose(x.Text)}
+	d := dimension{title: line(x.Title), about: prose(x.About), band: x.Band, score: x.Score, scored: x.Scored, text: prose(x.Text),
+		bandLine: bandLine(b.w, x.Band, x.Score), fromLabel: b.w.T("report_from_answers")}
 	for _, it := range x.Items {
 		if oneLine(it.Answer) != "" && len(d.items) < maxItems {
 			d.items = append(d.items, quote(it.Text, it.Answer))
@@ -479,7 +487,7 @@ func (b *builder) flag(f score.RaisedFlag, t tint) block {
 		for _, a := range f.By {
 			items = append(items, quote(a.Text, a.Answer))
 		}
-		kids = append(kids, gap(1.5), para{small, wFromAnswers}, bullets{small, items})
+		kids = append(kids, gap(1.5), para{small, b.w.T("report_from_answers")}, bullets{small, items})
 	}
 	return box{t, kids}
 }
@@ -490,7 +498,7 @@ func (b *builder) raised() []block {
 	for _, f := range b.r.Flags {
 		bs = append(bs, b.flag(f, warm), gap(4))
 	}
-	return append(bs, para{body, wRaisedNote})
+	return append(bs, para{body, b.w.T("report_raised_note")})
 }
 
 // hasReadiness says whether any readiness question was answered. The
@@ -502,7 +510,7 @@ func hasReadiness(rd score.Readiness) bool {
 func (b *builder) readiness() []block {
 	rd := b.r.Readiness
 	if !hasReadiness(rd) {
-		return []block{para{body, wNoReadiness}}
+		return []block{para{body, b.w.T("report_no_readiness")}}
 	}
 	var bs []block
 	if a := rd.Stage; a != nil {
@@ -513,10 +521,10 @@ func (b *builder) readiness() []block {
 			continue
 		}
 		v, ok := intValue(a.Value)
-		bs = append(bs, ruler{question: prose(a.Text), value: v, answer: line(a.Answer), numeric: ok && v >= 0 && v <= 10}, gap(4))
+		bs = append(bs, ruler{question: prose(a.Text), value: v, answer: line(a.Answer), numeric: ok && v >= 0 && v <= 10, answerLine: nbsp(b.w.T("report_out_of_10", "n", v))}, gap(4))
 	}
 	if x := prose(rd.Reflection); oneLine(x) != "" {
-		bs = append(bs, gap(1), box{soft, []block{para{label, wThink}, gap(1), para{body, x}}})
+		bs = append(bs, gap(1), box{soft, []block{para{label, b.w.T("report_think")}, gap(1), para{body, x}}})
 	}
 	return bs
 }
@@ -527,20 +535,20 @@ func (b *builder) steps() []block {
 	for _, ph := range b.r.Phases {
 		for _, st := range ph.Steps {
 			n++
-			if wBecause(st.Because) != "" {
+			if because(b.w, st.Because) != "" {
 				reasons++
 			}
 		}
 	}
 	if n == 0 {
 		if b.urgent {
-			return []block{para{body, wSafeNone}}
+			return []block{para{body, b.w.T("report_safe_none")}}
 		}
-		return []block{para{body, wStepsNone}}
+		return []block{para{body, b.w.T("report_steps_none")}}
 	}
-	intro := wStepsIntro
+	intro := b.w.T("report_steps_intro")
 	if reasons > 0 {
-		intro += " " + wStepsWhy
+		intro = b.w.T("report_steps_why")
 	}
 	bs := []block{para{small, intro}}
 	for _, ph := range b.r.Phases {
@@ -549,7 +557,7 @@ func (b *builder) steps() []block {
 		}
 		bs = append(bs, gap(4), heading{level: 2, text: line(ph.Title)}, gap(1.5))
 		for i, st := range ph.Steps {
-			bs = append(bs, step{n: i + 1, text: line(st.Text), because: line(wBecause(st.Because))}, gap(3.5))
+			bs = append(bs, step{n: i + 1, text: line(st.Text), because: line(because(b.w, st.Because))}, gap(3.5))
 		}
 	}
 	return bs
@@ -572,7 +580,7 @@ func (b *builder) honest() []block {
 func (b *builder) help() []block {
 	var bs []block
 	if b.urgent {
-		bs = append(bs, para{body, wHelpIntro}, gap(4))
+		bs = append(bs, para{body, b.w.T("report_help_intro")}, gap(4))
 	}
 	if len(b.r.Resources) == 0 {
 		return append(bs, para{body, b.w.T("help_fallback")})
@@ -589,34 +597,37 @@ func (b *builder) help() []block {
 // compare is each part then and now, said without judgement.
 func (b *builder) compare() []block {
 	then := b.o.Compare
-	bs := []block{para{body, wCompareWhen(b.o.CompareDate) + " " + wCompareIntro}, gap(3)}
+	bs := []block{para{body, b.w.T("report_compare_intro")}, gap(3)}
 	byID := map[string]score.DimensionScore{}
 	for _, x := range then.Dimensions {
 		byID[x.ID] = x
 	}
 	say := func(x score.DimensionScore, ok bool) string {
 		if !ok || !x.Scored {
-			return score.BandUnscored
+			return b.w.T("band_unscored")
 		}
-		return wBandLine(x.Band, x.Score)
+		return bandLine(b.w, x.Band, x.Score)
 	}
-	var c compare
+	c := compare{part: b.w.T("report_part"), then: b.w.T("report_then"), now: b.w.T("report_now")}
+	row := func(title, t, n string) {
+		c.rows = append(c.rows, compareRow{title: title, then: t, now: n, line: b.w.T("report_then_now", "then", t, "now", n)})
+	}
 	for _, x := range b.r.Dimensions {
 		old, ok := byID[x.ID]
-		c.rows = append(c.rows, compareRow{line(x.Title), say(old, ok), say(x, true)})
+		row(line(x.Title), say(old, ok), say(x, true))
 	}
 	if b.r.HasComposite || then.HasComposite {
-		t, n := score.BandUnscored, score.BandUnscored
+		t, n := b.w.T("band_unscored"), b.w.T("band_unscored")
 		if then.HasComposite {
-			t = wScore(then.Composite)
+			t = scoreWords(b.w, then.Composite)
 		}
 		if b.r.HasComposite {
-			n = wScore(b.r.Composite)
+			n = scoreWords(b.w, b.r.Composite)
 		}
-		c.rows = append(c.rows, compareRow{wOverall, t, n})
+		row(b.w.T("report_overall"), t, n)
 	}
-	if len(c.rows) == 0 {
-		return []block{para{body, wCompareNone}}
+	if len(b.r.Dimensions) == 0 {
+		return []block{para{body, b.w.T("report_compare_none")}}
 	}
 	return append(bs, c)
 }
@@ -625,17 +636,22 @@ func (b *builder) compare() []block {
 func (b *builder) about() []block {
 	var bs []block
 	if kept := oneLine(b.o.Kept); kept != "" {
-		bs = append(bs, para{body, wKept(kept)})
+		bs = append(bs, para{body, b.w.T("report_kept", "path", kept)})
 	} else {
-		bs = append(bs, para{body, wKeptNowhere})
+		bs = append(bs, para{body, b.w.T("report_kept_nowhere")})
 	}
 	if b.o.Appendix {
-		bs = append(bs, gap(2), para{body, wWithAnswers})
+		bs = append(bs, gap(2), para{body, b.w.T("report_with_answers")})
 	} else {
-		bs = append(bs, gap(2), para{body, wSomeAnswers})
+		bs = append(bs, gap(2), para{body, b.w.T("report_some_answers")})
 	}
 	r := b.r
-	bs = append(bs, gap(2), para{small, wMadeBy(line(r.Set.Title), line(r.Set.Version), oneLine(r.Set.Hash), b.date) + " " + wFont})
+	version := ""
+	if v := line(r.Set.Version); v != "" {
+		version = b.w.T("report_made_version", "version", v)
+	}
+	made := b.w.T("report_made_by", "title", line(r.Set.Title), "version", version, "hash", oneLine(r.Set.Hash), "date", b.w.Date(b.date))
+	bs = append(bs, gap(2), para{small, made + " " + b.w.T("report_font")})
 	if disc := line(r.Set.Disclaimer); disc != "" {
 		bs = append(bs, gap(1), para{small, disc})
 	}
@@ -644,11 +660,11 @@ func (b *builder) about() []block {
 
 // appendix is every answer, numbered, in asking order.
 func (b *builder) appendix() []block {
-	bs := []block{para{small, wAnswersIntro}, gap(3)}
+	bs := []block{para{small, b.w.T("report_answers_intro")}, gap(3)}
 	for i, a := range b.r.Answers {
 		ans, ok := prose(a.Answer), true
 		if oneLine(ans) == "" {
-			ans, ok = wNoAnswer, false
+			ans, ok = b.w.T("report_no_answer"), false
 		}
 		bs = append(bs, qa{n: i + 1, q: line(a.Text), a: ans, answer: ok}, gap(2.5))
 	}

@@ -3,8 +3,6 @@ package report
 import (
 	"strconv"
 	"strings"
-
-	"amends/score"
 )
 
 // chart places the dimensions as horizontal bars on a 0..100 track: the
@@ -30,7 +28,7 @@ func (l *layout) chart(c chart) {
 		for _, z := range []struct {
 			from, to float64
 			name     string
-		}{{0, c.cuts[0], score.BandWeak}, {c.cuts[0], c.cuts[1], score.BandDeveloping}, {c.cuts[1], 100, score.BandStrong}} {
+		}{{0, c.cuts[0], c.bands[0]}, {c.cuts[0], c.cuts[1], c.bands[1]}, {c.cuts[1], 100, c.bands[2]}} {
 			l.emit(op{kind: opText, x: at(z.from), y: l.y, w: at(z.to) - at(z.from), h: zone.lh, s: zone, text: z.name, align: "C"})
 		}
 		if !l.scratch {
@@ -81,12 +79,12 @@ func (l *layout) chart(c chart) {
 			l.emit(op{kind: opRect, x: barX, y: mid - barH/2, w: max(w, 0.8), h: barH, color: col})
 			num := strconv.Itoa(x.score)
 			l.emit(op{kind: opText, x: barX + barW + 3, y: mid - numSt.lh/2, w: 8, h: numSt.lh, s: numSt, text: num, align: "R"})
-			l.emit(op{kind: opText, x: barX + barW + 13, y: mid - wordSt.lh/2, w: wordW - 13, h: wordSt.lh, s: wordSt, text: x.band, align: "L"})
+			l.emit(op{kind: opText, x: barX + barW + 13, y: mid - wordSt.lh/2, w: wordW - 13, h: wordSt.lh, s: wordSt, text: x.bandName, align: "L"})
 			if !l.scratch {
 				l.cur_().lines -= 2
 			}
 		} else {
-			l.emit(op{kind: opText, x: barX + 2, y: mid - zone.lh/2, w: barW - 4, h: zone.lh, s: zone, text: score.BandUnscored, align: "L"})
+			l.emit(op{kind: opText, x: barX + 2, y: mid - zone.lh/2, w: barW - 4, h: zone.lh, s: zone, text: c.unscored, align: "L"})
 			if !l.scratch {
 				l.cur_().lines--
 			}

@@ -18,15 +18,16 @@ func HTML(w io.Writer, r *score.Result, o Options) error {
 		return fmt.Errorf("no result to report")
 	}
 	d := newBuilder(r, o).build()
-	h := &htmlWriter{}
+	h := &htmlWriter{calls: strings.Fields(d.w.T("report_call_words"))}
 	h.doc(d)
 	_, err := w.Write(h.b.Bytes())
 	return err
 }
 
 type htmlWriter struct {
-	b    bytes.Buffer
-	last int // the level of the last heading written
+	b     bytes.Buffer
+	last  int      // the level of the last heading written
+	calls []string // words that make a short number a phone number
 }
 
 func (h *htmlWriter) p(format string, a ...any) { fmt.Fprintf(&h.b, format, a...) }
@@ -40,7 +41,7 @@ func (h *htmlWriter) heading(want int, id, text string) {
 	if id != "" {
 		attr = ` id="` + html.EscapeString(id) + `"`
 	}
-	h.p("<h%d%s>%s</h%d>\n", lvl, attr, inline(text), lvl)
+	h.p("<h%d%s>%s</h%d>\n", lvl, attr, h.inline(text), lvl)
 }
 
 func (h *htmlWriter) doc(d *doc) {
@@ -73,9 +74,9 @@ func (h *htmlWriter) blocks(bs []block, base int) {
 					i--
 					break
 				}
-				h.p("<li><p>%s</p>", inline(st.text))
+				h.p("<li><p>%s</p>", h.inline(st.text))
 				if st.because != "" {
-					h.p("<p class=\"because\">%s</p>", inline(st.because))
+					h.p("<p class=\"because\">%s</p>", h.inline(st.because))
 				}
 				h.p("</li>\n")
 			}
@@ -95,7 +96,7 @@ func (h *htmlWriter) blocks(bs []block, base int) {
 				if !q.answer {
 					cls = "a none"
 				}
-				h.p("<li><p class=\"q\">%s</p>", inline(q.q))
+				h.p("<li><p class=\"q\">%s</p>", h.inline(q.q))
 				h.paras(q.a, cls)
 				h.p("</li>\n")
 			}
@@ -135,7 +136,7 @@ func (h *htmlWriter) block(b block, base int) {
 	case dimension:
 		h.p("<div class=\"part\">\n")
 		h.heading(base+2, "", x.title)
-		h.p("<p class=\"band\">%s</p>\n", inline(wBandLine(x.band, x.score)))
+		h.p("<p class=\"band\">%s</p>\n", h.inline(x.bandLine))
 		if x.about != "" {
 			h.paras(x.about, "about")
 		}
@@ -143,30 +144,30 @@ func (h *htmlWriter) block(b block, base int) {
 			h.paras(x.text, "")
 		}
 		if len(x.items) > 0 {
-			h.p("<p class=\"small\">%s</p>\n", inline(wFromAnswers))
+			h.p("<p class=\"small\">%s</p>\n", h.inline(x.fromLabel))
 			h.list(x.items, "small")
 		}
 		h.p("</div>\n")
 	case ruler:
 		h.paras(x.question, "small")
 		if x.numeric {
-			h.p("<p class=\"lead\"><meter min=\"0\" max=\"10\" value=\"%d\"></meter> %s</p>\n", x.value, inline(x.answerLine()))
+			h.p("<p class=\"lead\"><meter min=\"0\" max=\"10\" value=\"%d\"></meter> %s</p>\n", x.value, h.inline(x.answerLine))
 		} else {
 			h.paras(x.answer, "lead")
 		}
 	case contents:
-		h.p("<nav aria-label=\"%s\">\n<p class=\"label\">%s</p>\n<ol>\n", html.EscapeString(x.label), inline(x.label))
+		h.p("<nav aria-label=\"%s\">\n<p class=\"label\">%s</p>\n<ol>\n", html.EscapeString(x.label), h.inline(x.label))
 		for _, e := range x.entries {
-			h.p("<li><a href=\"#%s\">%s</a></li>\n", html.EscapeString(e.id), inline(e.title))
+			h.p("<li><a href=\"#%s\">%s</a></li>\n", html.EscapeString(e.id), h.inline(e.title))
 		}
 		h.p("</ol>\n</nav>\n")
 	case pointer:
-		h.p("<p>%s<a href=\"#%s\">%s</a>”%s</p>\n", inline(x.before), html.EscapeString(x.id), inline(x.section), inline(x.after))
+		h.p("<p>%s<a href=\"#%s\">%s</a>%s%s</p>\n", h.inline(x.before), html.EscapeString(x.id), h.inline(x.section), h.inline(x.mid), h.inline(x.after))
 	case compare:
 		h.p("<table class=\"compare\">\n<thead><tr><th scope=\"col\"><span class=\"hidden\">%s</span></th><th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr></thead>\n<tbody>\n",
-			inline(wPart), inline(wThen), inline(wNow))
+			h.inline(x.part), h.inline(x.then), h.inline(x.now))
 		for _, r := range x.rows {
-			h.p("<tr><th scope=\"row\">%s</th><td>%s</td><td>%s</td></tr>\n", inline(r.title), inline(r.then), inline(r.now))
+			h.p("<tr><th scope=\"row\">%s</th><td>%s</td><td>%s</td></tr>\n", h.inline(r.title), h.inline(r.then), h.inline(r.now))
 		}
 		h.p("</tbody>\n</table>\n")
 	}
@@ -190,7 +191,7 @@ func (h *htmlWriter) paras(t, class string) {
 		for _, ln := range strings.Split(p, "\n") {
 			if _, rest, ok := listMark(ln); ok {
 				if len(text) > 0 {
-					h.p("<p%s>%s</p>\n", attr, inline(strings.Join(text, " ")))
+					h.p("<p%s>%s</p>\n", attr, h.inline(strings.Join(text, " ")))
 					text = nil
 				}
 				items = append(items, rest)
@@ -200,7 +201,7 @@ func (h *htmlWriter) paras(t, class string) {
 			text = append(text, ln)
 		}
 		if len(text) > 0 {
-			h.p("<p%s>%s</p>\n", attr, inline(strings.Join(text, " ")))
+			h.p("<p%s>%s</p>\n", attr, h.inline(strings.Join(text, " ")))
 		}
 		flush()
 	}
@@ -213,7 +214,7 @@ func (h *htmlWriter) list(items []string, class string) {
 	}
 	h.p("<ul%s>\n", attr)
 	for _, it := range items {
-		h.p("<li>%s</li>\n", inline(oneLine(it)))
+		h.p("<li>%s</li>\n", h.inline(oneLine(it)))
 	}
 	h.p("</ul>\n")
 }
@@ -223,12 +224,12 @@ func (h *htmlWriter) chart(c chart) {
 	for _, r := range c.rows {
 		if !r.scored {
 			h.p("<li><span class=\"name\">%s</span> <span class=\"track\" aria-hidden=\"true\"></span> <span class=\"score\">%s</span></li>\n",
-				inline(r.title), inline(score.BandUnscored))
+				h.inline(r.title), h.inline(c.unscored))
 			continue
 		}
 		h.p("<li><span class=\"name\">%s</span> <span class=\"track\" aria-hidden=\"true\"><span class=\"bar %s\" style=\"width:%d%%\"></span>"+
 			"<span class=\"cut\" style=\"left:%s%%\"></span><span class=\"cut\" style=\"left:%s%%\"></span></span> <span class=\"score\">%s</span></li>\n",
-			inline(r.title), bandClass(r.band), min(max(r.score, 0), 100), ftoa(c.cuts[0]), ftoa(c.cuts[1]), inline(wBandLine(r.band, r.score)))
+			h.inline(r.title), bandClass(r.band), min(max(r.score, 0), 100), ftoa(c.cuts[0]), ftoa(c.cuts[1]), h.inline(r.line))
 	}
 	h.p("</ul>\n")
 }
@@ -250,11 +251,11 @@ func bandClass(band string) string {
 }
 
 // inline escapes text and makes its addresses and numbers links.
-func inline(t string) string {
+func (h *htmlWriter) inline(t string) string {
 	t = bindNumbers(t)
 	var b strings.Builder
 	at := 0
-	for _, s := range findLinks(t) {
+	for _, s := range findLinks(t, h.calls) {
 		b.WriteString(html.EscapeString(t[at:s.start]))
 		cls := ""
 		if strings.HasPrefix(s.uri, "tel:") {

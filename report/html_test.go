@@ -8,6 +8,7 @@ import (
 
 	"golang.org/x/net/html"
 
+	"amends/internal/words"
 	"amends/score"
 )
 
@@ -144,7 +145,7 @@ func TestHTMLReport(t *testing.T) {
 		"Taken together: 68 out of 100 (developing).",
 		"strong · 82 out of 100", "9 out of 10",
 		"Because: you sent gifts “a few times”; you asked his friends about him “often”.",
-		wScale([2]float64{40, 70}, score.BandWeak, score.BandDeveloping, score.BandStrong),
+		en.T("report_scale", "weak", "needs work", "developing", "developing", "strong", "strong", "low", 40, "high", 70),
 	} {
 		mustContain(t, "the HTML", p.text, w)
 		mustContain(t, "the PDF", pdfText, w)
@@ -230,4 +231,26 @@ func TestTextReport(t *testing.T) {
 	var sb bytes.Buffer
 	PlainText(&sb, safetyResult(), Options{Date: testDate})
 	mustContain(t, "the safety text", sb.String(), "0808 802 4040", "1-800-799-7233")
+}
+
+// TestSpanishReport: a set in Spanish gets the engine's words in Spanish in
+// every form, numbers and dates as Spanish writes them.
+func TestSpanishReport(t *testing.T) {
+	r := hopefulResult()
+	r.Words = words.New("es", nil)
+	r.Set.Language = "es"
+	pdf := read(t, render(t, r, Options{})).text()
+	h := parseHTML(t, renderHTML(t, r, Options{}))
+	var tb bytes.Buffer
+	if err := PlainText(&tb, r, Options{Date: testDate}); err != nil {
+		t.Fatal(err)
+	}
+	for where, text := range map[string]string{"the PDF": pdf, "the HTML": h.text, "the text": fold(tb.String())} {
+		mustContain(t, where, text, "Tu informe", "25 de noviembre de 2026", "Dónde te deja esto", "Dónde estás",
+			"Próximos pasos", "Tus puntos fuertes", "82 de 100", "Sobre este informe")
+		mustNotContain(t, where, text, "Your report", "out of 100", "Where you stand")
+	}
+	if h.lang != "es" || h.title != "Informe" {
+		t.Errorf("lang %q, title %q", h.lang, h.title)
+	}
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/jung-kurt/gofpdf"
 
+	"amends/internal/words"
 	"amends/score"
 )
 
@@ -166,6 +167,16 @@ type layout struct {
 
 	coverPages  int    // how many pages the first page took
 	verdictMark string // the outline's first entry
+	w           *words.Book
+	callWords   []string
+}
+
+// calls are the words that make a short number a phone number.
+func (l *layout) calls() []string {
+	if l.callWords == nil {
+		l.callWords = strings.Fields(l.w.T("report_call_words"))
+	}
+	return l.callWords
 }
 
 type openBox struct {
@@ -343,7 +354,7 @@ func (l *layout) line(s style, indent float64, t string) {
 	x := l.left + l.inset + indent
 	l.emit(op{kind: opText, x: x, y: l.y, w: l.left + l.width - l.inset - x, h: s.lh, s: s, text: t, align: "L"})
 	if !l.scratch {
-		for _, lk := range findLinks(t) {
+		for _, lk := range findLinks(t, l.calls()) {
 			lx := x + l.textWidth(s, t[:lk.start])
 			lw := l.textWidth(s, t[lk.start:lk.end])
 			l.links = append(l.links, link{page: l.pageNo(), x: lx, y: l.y, w: lw, h: s.lh, uri: lk.uri})
@@ -416,7 +427,7 @@ func listMark(ln string) (mark, rest string, ok bool) {
 // keeps says whether a block is kept whole on a page when it fits on one.
 func keeps(b block) bool {
 	switch b.(type) {
-	case para, bullets, gap, heading:
+	case para, bullets, gap, heading, compare:
 		return false
 	}
 	return true
@@ -616,13 +627,11 @@ func (l *layout) place(b block) {
 	case contents:
 		l.contents(x)
 	case pointer:
-		t := x.before + x.section + "”"
-		if !l.scratch || l.pageOf[x.id] > 0 {
-			t += wOnPage(max(l.pageOf[x.id], 1))
-		} else {
-			t += wOnPage(9)
+		n := l.pageOf[x.id]
+		if l.scratch && n == 0 {
+			n = 9
 		}
-		t += x.after
+		t := x.before + x.section + x.mid + l.w.T("report_on_page", "n", max(n, 1)) + x.after
 		p0, y0 := l.pageNo(), l.y
 		l.text(bodyStyle, 0, t)
 		if !l.scratch && p0 == l.pageNo() {
@@ -689,7 +698,7 @@ func (l *layout) dimension(d dimension) {
 		// The bar's colour, to tie the words to the chart.
 		l.emit(op{kind: opRect, x: l.left + l.inset, y: l.y + smallStyle.lh/2 - 1.1, w: 2.2, h: 2.2, color: c})
 	}
-	l.line(smallStyle, 3.6, wBandLine(d.band, d.score))
+	l.line(smallStyle, 3.6, d.bandLine)
 	if d.about != "" {
 		l.space(0.5)
 		l.text(smallStyle, 0, d.about)
@@ -700,7 +709,7 @@ func (l *layout) dimension(d dimension) {
 	}
 	if len(d.items) > 0 {
 		l.space(1.5)
-		l.line(smallStyle, 0, wFromAnswers)
+		l.line(smallStyle, 0, d.fromLabel)
 		for _, it := range d.items {
 			l.hang(smallStyle, 0, 4.5, smallStyle, "•", it)
 		}
@@ -728,11 +737,9 @@ func (l *layout) ruler(r ruler) {
 		l.cur_().lines -= 10 // the ticks are one line with the ruler
 	}
 	l.emit(op{kind: opCircle, x: x0 + w*float64(r.value)/10, y: y, w: 1.9, color: accent})
-	l.emit(op{kind: opText, x: x0 + w + 7, y: y - bodyStyle.lh/2, w: 40, h: bodyStyle.lh, s: toneStyle[strong], text: r.answerLine(), align: "L"})
+	l.emit(op{kind: opText, x: x0 + w + 7, y: y - bodyStyle.lh/2, w: 40, h: bodyStyle.lh, s: toneStyle[strong], text: r.answerLine, align: "L"})
 	l.y = y + 7.5
 }
-
-func (r ruler) answerLine() string { return strconv.Itoa(r.value) + " out of 10" }
 
 // contents lists the sections with their pages, each a link.
 func (l *layout) contents(c contents) {
@@ -756,23 +763,32 @@ func (l *layout) contents(c contents) {
 	}
 }
 
-// compare places each part then and now, in three columns.
+// compare places each part then and now, in three columns; a row is
+// never split, and the columns' headings start every page it runs onto.
 func (l *layout) compare(c compare) {
 	const col = 0.42
 	s := bodyStyle
 	hd := toneStyle[label]
 	w0 := l.width * col
 	w1 := (l.width - w0) / 2
-	l.need(hd.lh + s.lh)
-	l.emit(op{kind: opText, x: l.left + w0, y: l.y, w: w1, h: hd.lh, s: hd, text: wThen, align: "L"})
-	l.emit(op{kind: opText, x: l.left + w0 + w1, y: l.y, w: w1, h: hd.lh, s: hd, text: wNow, align: "L"})
-	if !l.scratch {
-		l.cur_().lines--
+	header := func() {
+		l.emit(op{kind: opText, x: l.left + w0, y: l.y, w: w1, h: hd.lh, s: hd, text: c.then, align: "L"})
+		l.emit(op{kind: opText, x: l.left + w0 + w1, y: l.y, w: w1, h: hd.lh, s: hd, text: c.now, align: "L"})
+		if !l.scratch {
+			l.cur_().lines--
+		}
+		l.y += hd.lh + 1
 	}
-	l.y += hd.lh + 1
-	for _, r := range c.rows {
+	for i, r := range c.rows {
 		lines := l.wrap(s, w0-3, r.title)
-		l.need(float64(len(lines))*s.lh + 1.5)
+		h := float64(len(lines))*s.lh + 1.5
+		if i == 0 {
+			l.need(hd.lh + 1 + h)
+			header()
+		} else if !l.scratch && l.y+h > l.bottom {
+			l.newPage()
+			header()
+		}
 		y := l.y
 		for _, ln := range lines {
 			l.line(s, 0, ln)

@@ -36,10 +36,14 @@ func personaCases(t testing.TB) []personaCase {
 		for _, paper := range []string{"a4", "letter"} {
 			for _, app := range []bool{false, true} {
 				n := name + "/" + paper
+				o := Options{Paper: paper, Appendix: app, Date: testDate, Bands: s.Scoring.Bands}
 				if app {
-					n += "+answers"
+					// With the answers, also "Since last time", against
+					// the hopeful persona's answers.
+					n += "+answers+compare"
+					o.Compare = scorePersona(t, s, filepath.Join(filepath.Dir(path), "hopeful.toml"))
 				}
-				cs = append(cs, personaCase{n, r, Options{Paper: paper, Appendix: app, Date: testDate, Bands: s.Scoring.Bands}})
+				cs = append(cs, personaCase{n, r, o})
 			}
 		}
 	}

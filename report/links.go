@@ -36,7 +36,7 @@ type span struct {
 
 // findLinks finds the web addresses, e-mail addresses and phone numbers
 // in t, in order.
-func findLinks(t string) []span {
+func findLinks(t string, calls []string) []span {
 	if !strings.ContainsAny(t, ".0123456789@") {
 		return nil
 	}
@@ -55,7 +55,7 @@ func findLinks(t string) []span {
 		}
 	}
 	if !dotWord(t) {
-		return phones(t, out)
+		return phones(t, out, calls)
 	}
 	for _, m := range webAddress.FindAllStringIndex(t, -1) {
 		a, b := m[0], trimURL(t, m[0], m[1])
@@ -71,7 +71,7 @@ func findLinks(t string) []span {
 		}
 		out = append(out, span{a, b, u})
 	}
-	return phones(t, out)
+	return phones(t, out, calls)
 }
 
 // dotWord says whether t has a dot right before a letter, as an address has.
@@ -85,7 +85,7 @@ func dotWord(t string) bool {
 }
 
 // phones adds the phone numbers in t to the links found so far.
-func phones(t string, out []span) []span {
+func phones(t string, out []span, calls []string) []span {
 	if !strings.ContainsAny(t, "0123456789") {
 		sortSpans(out)
 		return out
@@ -109,7 +109,7 @@ func phones(t string, out []span) []span {
 				digits++
 			}
 		}
-		if digits < 3 || digits > 15 || (digits < 6 && !afterCallWord(t[:a])) {
+		if digits < 3 || digits > 15 || (digits < 6 && !afterCallWord(t[:a], calls)) {
 			continue
 		}
 		var tel strings.Builder
@@ -166,10 +166,10 @@ func alone(t string, a, b int) bool {
 
 // afterCallWord says whether one of the three words before the end of
 // before is a word like "call", which makes a short number a phone number.
-func afterCallWord(before string) bool {
+func afterCallWord(before string, calls []string) bool {
 	words := strings.FieldsFunc(strings.ToLower(before), func(r rune) bool { return !unicode.IsLetter(r) })
 	for i := len(words) - 1; i >= 0 && i >= len(words)-3; i-- {
-		for _, w := range callWords {
+		for _, w := range calls {
 			if words[i] == w {
 				return true
 			}

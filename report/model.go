@@ -1,5 +1,7 @@
 package report
 
+import "amends/internal/words"
+
 // A report is first built as blocks: what it says and how the pieces hang
 // together, before any page. The PDF lays the blocks out on pages; the HTML
 // and the text forms print the same blocks, so all three say the same words.
@@ -67,15 +69,19 @@ type gap float64
 
 // chart is the dimensions as bars.
 type chart struct {
-	rows []chartRow
-	cuts [2]float64
+	rows     []chartRow
+	cuts     [2]float64
+	bands    [3]string // the bands' names, weakest first
+	unscored string    // what an unscored bar says
 }
 
 type chartRow struct {
-	title  string
-	scored bool
-	score  int
-	band   string
+	title    string
+	scored   bool
+	score    int
+	band     string // score.BandWeak and so on, for the colour
+	bandName string // the band in the set's language
+	line     string // band and score in words
 }
 
 // dimension is one scored part: its title, band and score, what it means,
@@ -87,14 +93,17 @@ type dimension struct {
 	scored       bool
 	text         string
 	items        []string
+	bandLine     string // band and score in words
+	fromLabel    string // what goes before the answers
 }
 
 // ruler is a 0..10 answer.
 type ruler struct {
-	question string
-	value    int
-	answer   string
-	numeric  bool
+	question   string
+	value      int
+	answer     string
+	numeric    bool
+	answerLine string // the value in words, "7 out of 10"
 }
 
 // step is one numbered next step and what in the answers it answers.
@@ -118,21 +127,23 @@ type contents struct {
 
 type entry struct{ id, title string }
 
-// pointer sends the reader to a section: before, the section's title (and
-// in the PDF its page), after.
+// pointer sends the reader to a section: before, the section's title,
+// mid, in the PDF its page, after.
 type pointer struct {
-	before, section, after string
-	id                     string
+	before, section, mid, after string
+	id                          string
 }
 
 // compare is each part then and now.
 type compare struct {
-	rows []compareRow
+	part, then, now string // the columns' headings
+	rows            []compareRow
 }
 
 type compareRow struct {
 	title     string
 	then, now string
+	line      string // then and now in a sentence
 }
 
 func (para) isBlock()      {}
@@ -165,4 +176,5 @@ type doc struct {
 	sections []section
 	footer   string // beside the page number; "" for none
 	mark     string // the outline's entry for the first page
+	w        *words.Book
 }

@@ -132,6 +132,7 @@ func fit(m *gofpdf.Fpdf, bd *builder, rs rules) (*doc, *layout) {
 	// The first page stands alone: what does not fit moves on.
 	cover := func() int {
 		l := newLayout(m)
+		l.w = d.w
 		l.newPage()
 		l.flow(d.cover)
 		return len(l.pages)
@@ -219,6 +220,7 @@ func (l *layout) lastUnitsOn(p int) []int {
 // render lays out the whole report: the first page, then the sections.
 func (l *layout) render(d *doc) {
 	l.verdictMark = d.mark
+	l.w = d.w
 	l.newPage()
 	l.flow(d.cover)
 	l.coverPages = len(l.pages)
@@ -299,7 +301,7 @@ func paint(pdf *gofpdf.Fpdf, l *layout, d *doc) {
 		if d.footer != "" {
 			draw(op{kind: opText, x: l.left, y: y, w: l.width / 2, h: footerStyle.lh, s: footerStyle, text: d.footer, align: "L"})
 		}
-		draw(op{kind: opText, x: l.left + l.width/2, y: y, w: l.width / 2, h: footerStyle.lh, s: footerStyle, text: wPage(i+1, n), align: "R"})
+		draw(op{kind: opText, x: l.left + l.width/2, y: y, w: l.width / 2, h: footerStyle.lh, s: footerStyle, text: l.w.T("report_page", "page", i+1, "n", n), align: "R"})
 	}
 }
 

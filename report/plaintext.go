@@ -96,15 +96,15 @@ func (t *textWriter) block(b block, indent string) {
 		t.blocks(x.kids, indent)
 	case chart:
 		for _, r := range x.rows {
-			s := score.BandUnscored
+			s := x.unscored
 			if r.scored {
-				s = wBandLine(r.band, r.score)
+				s = r.line
 			}
 			t.say(indent, "- ", r.title+": "+s)
 		}
 	case dimension:
 		t.blank()
-		t.say(indent, "", x.title+": "+wBandLine(x.band, x.score))
+		t.say(indent, "", x.title+": "+x.bandLine)
 		if x.about != "" {
 			t.say(indent+"  ", "", oneLine(x.about))
 		}
@@ -112,7 +112,7 @@ func (t *textWriter) block(b block, indent string) {
 			t.block(para{body, x.text}, indent+"  ")
 		}
 		if len(x.items) > 0 {
-			t.say(indent+"  ", "", wFromAnswers)
+			t.say(indent+"  ", "", x.fromLabel)
 			for _, it := range x.items {
 				t.say(indent+"  ", "- ", it)
 			}
@@ -120,7 +120,7 @@ func (t *textWriter) block(b block, indent string) {
 	case ruler:
 		a := x.answer
 		if x.numeric {
-			a = x.answerLine()
+			a = x.answerLine
 		}
 		t.say(indent, "", oneLine(x.question)+" "+a)
 	case step:
@@ -139,10 +139,10 @@ func (t *textWriter) block(b block, indent string) {
 			t.say(indent, "- ", e.title)
 		}
 	case pointer:
-		t.say(indent, "", x.before+x.section+"”"+x.after)
+		t.say(indent, "", x.before+x.section+x.mid+x.after)
 	case compare:
 		for _, r := range x.rows {
-			t.say(indent, "- ", r.title+": "+wThenNow(r.then, r.now))
+			t.say(indent, "- ", r.title+": "+r.line)
 		}
 	}
 }
@@ -167,4 +167,18 @@ func wrapText(text, first, rest string, width int) string {
 	}
 	b.WriteString(strings.TrimRight(line, " ") + "\n")
 	return b.String()
+}
+
+// Since is each part then and now as lines of text, for the screen at the
+// end of a quiz: then is the result of earlier answers to the same set.
+// It is empty for an urgent result, which shows no scores.
+func Since(r, then *score.Result) string {
+	if r == nil || then == nil || urgent(r) {
+		return ""
+	}
+	b := newBuilder(r, Options{Compare: then})
+	t := &textWriter{}
+	t.say("", "", b.w.T("report_compare"))
+	t.blocks(b.compare(), "  ")
+	return strings.TrimRight(t.b.String(), "\n")
 }

@@ -116,7 +116,7 @@ func TestScoreFlagOverridesAndSkipsSections(t *testing.T) {
 	if len(r.Flags) != 1 || r.Flags[0].ID != "safety" || len(r.Flags[0].By) != 1 || r.Flags[0].By[0].Answer != "Yes" {
 		t.Errorf("flags %+v", r.Flags)
 	}
-	if got := strings.Join(r.Verdict.Why, "|"); got != "Raised: Safety." {
+	if got := strings.Join(r.Verdict.Why, "|"); got != "Your answers point to this: Safety." {
 		t.Errorf("why %q", got)
 	}
 	if len(r.Resources) != 1 || r.Resources[0].ID != "general" {
