@@ -3,9 +3,11 @@ package main
 import (
 	"fmt"
 	"io"
+	"strings"
 
 	"amends/internal/text"
 	"amends/questions"
+	"amends/score"
 )
 
 // loadSet loads the set at path, or the built-in set when path is "".
@@ -18,6 +20,7 @@ func loadSet(path string) (*questions.Set, error) {
 
 func runCheck(args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("check", stderr)
+	reach := fs.Bool("reach", false, "also list every section, question, flag, verdict, step, resource and honest paragraph with a way to reach it, or why none can")
 	if err := parse(fs, args, stderr); err != nil {
 		return err
 	}
@@ -37,8 +40,12 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 		} else {
 			c = questions.CheckFile(p)
 		}
+		c.Logic(score.Outcome)
 		for _, pr := range c.Problems {
 			printf(stderr, "amends: %s\n", pr)
+		}
+		if *reach {
+			printReach(stdout, c)
 		}
 		if c.Errors() > 0 {
 			failed++
@@ -55,6 +62,26 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 		return exitError{code: exitFail}
 	}
 	return nil
+}
+
+// printReach lists what of a set can be reached, one line each: how, or
+// why not.
+func printReach(w io.Writer, c *questions.Checked) {
+	for _, r := range c.Reach() {
+		var how string
+		switch {
+		case r.Reached:
+			how = "reached with " + r.Way
+			if r.Way == "always" || strings.HasPrefix(r.Way, "when ") || strings.HasPrefix(r.Way, "whenever ") {
+				how = "reached " + r.Way
+			}
+		case r.Never != "":
+			how = "never: " + r.Never
+		default:
+			how = "not worked out"
+		}
+		fmt.Fprintf(w, "%s:%d: %s %q %s\n", c.Set.Name, r.Line, r.What, r.ID, how)
+	}
 }
 
 // summary counts what a set holds, for a one-line report.

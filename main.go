@@ -13,7 +13,7 @@
 //
 //	amends                         take the built-in set (same as "amends take")
 //	amends take   [-set FILE] [-o REPORT.pdf] [-plain] [-resume] [-private] [-force] [-compare OLD]
-//	amends check  [FILE ...]       check sets (no FILE: the built-in set)
+//	amends check  [-reach] [FILE ...]  check sets (no FILE: the built-in set)
 //	amends new    [-force] FILE    write the built-in set to FILE to start your own
 //	amends score  -answers FILE [-set FILE] [-json]
 //	amends report -answers FILE [-set FILE] -o REPORT.pdf|.html|.txt [-force] [-paper a4|letter] [-answers-appendix] [-full-title] [-compare OLD]

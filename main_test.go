@@ -34,8 +34,9 @@ func TestScripts(t *testing.T) {
 
 // scriptSetup gives a script a home, a state folder and a fixed date, the
 // test sets to work with ($WORK/small.toml from questions/testdata, which
-// "check" and "score" use, and $WORK/take.toml from quiz/testdata, which
-// asks for a name), and what it may compare with: $BUILTIN (the built-in
+// "check" and "score" use, $WORK/mistakes.toml beside it, a set with each
+// mistake the logic check finds, and $WORK/take.toml from quiz/testdata,
+// which asks for a name), and what it may compare with: $BUILTIN (the built-in
 // set's source), $BUILTIN_ID, $BUILTIN_VERSION, $VERSION and $CORPUS
 // (the toml-test files).
 func scriptSetup(env *testscript.Env) error {
@@ -52,6 +53,7 @@ func scriptSetup(env *testscript.Env) error {
 	}
 	for _, c := range [][2]string{
 		{"questions/testdata/small.toml", "small.toml"},
+		{"questions/testdata/mistakes.toml", "mistakes.toml"},
 		{"quiz/testdata/small.toml", "take.toml"},
 	} {
 		b, err := os.ReadFile(c[0])

@@ -12,6 +12,9 @@ type Checked struct {
 	Set *Set
 	// Problems are the errors and the warnings, in the order of their lines.
 	Problems []Problem
+
+	v     *validator // what loaded the set: its lines and its compiled conditions
+	logic *logic     // what Logic worked out
 }
 
 // Errors counts the problems that are not warnings.
@@ -44,7 +47,7 @@ func Check(name string, src []byte) *Checked {
 	if err != nil {
 		return &Checked{Problems: problemsOf(err)}
 	}
-	c := &Checked{Set: s}
+	c := &Checked{Set: s, v: v}
 	c.Problems = append(append(c.Problems, v.problems...), v.warnings...)
 	c.Problems = capProblems(name, c.Problems)
 	return c

@@ -51,6 +51,7 @@ type Cond struct {
 	builtins  []string // the other names it reads: composite, verdict and so on
 	constant  bool     // reads nothing, so always the same
 	parts     []*Cond  // the alternatives of a top-level "||", for reasons
+	node      ast.Node // the checked tree, for the logic check
 
 	// A condition of the built-in set compiles when first used (see
 	// Builtin): lazy holds what compiling it needs.
@@ -179,6 +180,19 @@ func (s *Set) Env(answers map[string]any, f *Facts) *Env {
 	return &Env{vars: vars}
 }
 
+// Answer sets the answer to question id in env, as Env would have from
+// its answers: a value of the wrong type for the question is ignored. The
+// answered function of env reads the answers map given to Env, so the
+// caller keeps that map up to date too. Plan uses it to keep one
+// environment as answers come in, rather than build one per answer.
+func (e *Env) Answer(id string, v any, s *Set) {
+	q := s.index.questions[id]
+	if q == nil || reflect.TypeOf(v) != reflect.TypeOf(zeroOf(q.Kind)) {
+		return
+	}
+	e.vars[id] = v
+}
+
 func isSet(v any) bool {
 	switch v := v.(type) {
 	case string:
@@ -280,12 +294,13 @@ func (cc *condCompiler) compile(c *Cond, ctx context, before int) []string {
 		return []string{"condition “" + text.OneLine(src) + "”: " + exprMessage(err)}
 	}
 	c.prog = prog
+	c.node = tree.Node
 	c.constant = !w.readsAnything
 	if ctx >= inVerdict {
 		c.affirmed = cc.affirmed(tree.Node)
 		c.parts = cc.parts(tree)
 	}
-	return nil
+	return w.later
 }
 
 // parts compiles each alternative of a condition such as `a || b || c`
@@ -454,7 +469,8 @@ type refWalker struct {
 	problems      []string
 	callees       map[*ast.IdentifierNode]bool // names called as functions
 	readsAnything bool
-	shaky         bool // reads a question that decoding found wrong
+	shaky         bool     // reads a question that decoding found wrong
+	later         []string // problems that do not stop the condition compiling
 }
 
 func (w *refWalker) fail(format string, a ...any) {
@@ -620,7 +636,9 @@ func (w *refWalker) checkRange(n *ast.BinaryNode) {
 	}
 	switch {
 	case !some:
-		w.fail("the comparison “%s” never holds, as %s", n.String(), what)
+		// An error, but one that leaves the condition whole, so that the
+		// logic check can say what follows from it too.
+		w.later = append(w.later, fmt.Sprintf("the comparison “%s” never holds, as %s", n.String(), what))
 	case all:
 		w.cc.warnings = append(w.cc.warnings, fmt.Sprintf("the comparison “%s” always holds, as %s; it can be left out", n.String(), what))
 	}

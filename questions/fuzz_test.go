@@ -31,7 +31,7 @@ func addSeeds(f *testing.F, corpus bool) {
 	}
 }
 
-// FuzzLoad checks that Load never panics, and returns either a set whose
+// FuzzLoad checks that Load and the logic check never panic, and that Load returns either a set whose
 // every condition can be evaluated, or an *Error whose every problem names
 // the file. Seeds: the built-in set, small.toml and the toml-test corpus.
 func FuzzLoad(f *testing.F) {
@@ -42,6 +42,9 @@ func FuzzLoad(f *testing.F) {
 		hung := time.AfterFunc(10*time.Second, func() { panic(fmt.Sprintf("Load took over 10s on %q", src)) })
 		defer hung.Stop()
 		s, err := Load("fuzz.toml", src)
+		// The logic check looks into any set, in error or not, without
+		// scoring (package score is not here): it must not panic either.
+		Check("fuzz.toml", src).Logic(nil)
 		if err != nil {
 			if s != nil {
 				t.Fatal("both a set and an error")

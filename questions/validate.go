@@ -29,6 +29,9 @@ type validator struct {
 	// say of them next follows from the problem said already.
 	excused map[string]bool
 	unsure  map[*Question]bool // see shaky
+	cc      *condCompiler      // what compiled the set's conditions
+	// neverSaid are the items said never to be asked, by path.
+	neverSaid map[string]bool
 }
 
 // shaky marks a question whose answers decoding could not make out (its
@@ -53,6 +56,15 @@ func (v *validator) lostID(kind string) bool {
 		}
 	}
 	return false
+}
+
+// said notes that the item at path was said never to be asked, so that
+// the logic check does not say it again.
+func (v *validator) said(path string) {
+	if v.neverSaid == nil {
+		v.neverSaid = map[string]bool{}
+	}
+	v.neverSaid[path] = true
 }
 
 // given reports whether the set's text has a key at path.
@@ -582,6 +594,7 @@ func (v *validator) validate() {
 	}
 
 	cc := newCondCompiler(v)
+	v.cc = cc
 	compile := func(path string, c *Cond, ctx context, before int) {
 		if c == nil {
 			return
@@ -718,6 +731,7 @@ func (v *validator) never(path, what string, c *Cond, never map[string]bool) boo
 	}
 	if c.constant && !c.Holds(v.emptyEnv()) {
 		v.at(join(path, "when"), "this %s is never asked, as its condition is always false", what)
+		v.said(path)
 		return true
 	}
 	if len(c.questions) > 0 {
@@ -727,6 +741,7 @@ func (v *validator) never(path, what string, c *Cond, never map[string]bool) boo
 			}
 		}
 		v.at(join(path, "when"), "this %s is never asked, as its condition reads only questions that are never asked", what)
+		v.said(path)
 		return true
 	}
 	return false

@@ -35,15 +35,12 @@ func Plan(s *questions.Set, values map[string]any) (asked []*questions.Question,
 			watchers[id] = append(watchers[id], f)
 		}
 	}
-	var env *questions.Env
-	stale := true
-	current := func() *questions.Env {
-		if stale {
-			env = s.Env(answered, &questions.Facts{Flags: flags})
-			stale = false
-		}
-		return env
-	}
+	// One environment for the whole plan, brought up to date as each
+	// answer comes in: its flagged and answered read the two maps above as
+	// they change. Building one per answer made planning a large set take
+	// time that grew with the square of its size.
+	env := s.Env(answered, &questions.Facts{Flags: flags})
+	current := func() *questions.Env { return env }
 	for _, sec := range s.Sections {
 		if !sec.When.Holds(current()) {
 			continue
@@ -62,7 +59,7 @@ func Plan(s *questions.Set, values map[string]any) (asked []*questions.Question,
 				continue
 			}
 			answered[q.ID] = v
-			stale = true
+			env.Answer(q.ID, v, s)
 			for _, o := range chosen(q, v) {
 				if o.Flag != "" {
 					flags[o.Flag] = true

@@ -1,0 +1,640 @@
+package questions
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// Outcome is what scoring makes of one set of answers, as much of it as
+// the logic check needs to see where those answers lead.
+type Outcome struct {
+	Asked     []string       // the ids of the questions asked, in order
+	Answered  map[string]any // the answers that count, as conditions read them
+	Facts     Facts          // the flags raised, the scores, the verdict
+	Steps     []string       // the ids of the next steps shown
+	Resources []string       // the ids of the places to get help shown
+}
+
+// Scorer scores answers to s. Scoring is package score's job, so the
+// logic check is given one (score.Outcome) rather than doing it again.
+type Scorer func(s *Set, answers map[string]any) *Outcome
+
+// Reach says whether one part of a set can ever be reached, and how.
+type Reach struct {
+	What string // "section", "question", "flag", "verdict", "step", "resource" or "honest paragraph"
+	ID   string // its id; an honest paragraph's title
+	Line int
+	// Reached is set when answers were found that reach it; Way says, in
+	// the set's terms, what in them does, and Answers are those answers
+	// (nil when the set has errors and nothing could be scored).
+	Reached bool
+	Way     string
+	Answers map[string]any
+	// Never says why no answers can reach it, when that is so.
+	Never string
+	// Unsure is set when the check could not tell: too many ways to try,
+	// or a way through the scores that no answers it tried would take.
+	Unsure bool
+}
+
+// target is one thing the logic check tries to reach.
+type target struct {
+	what, id, path string
+	line           int
+	own            *lnode   // its own condition
+	before         []*lnode // verdicts: the conditions of the verdicts before it, which must not hold
+	extra          []*lnode // anything else that must hold
+	cond           *Cond    // what says when it holds, for describing a way
+	skip           bool     // its condition is in error: said already
+	reach          *Reach
+	verdict        *Verdict
+	urgentFlag     *Flag  // for the check that an urgent flag gets an urgent verdict
+	endVerdict     string // the verdict a way that raised urgentFlag ended in
+}
+
+func (t *target) cons() []*lnode {
+	out := append([]*lnode{t.own}, t.extra...)
+	for _, b := range t.before {
+		out = append(out, not(b))
+	}
+	return out
+}
+
+// logic works out what a set's rules can reach.
+type logic struct {
+	s       *Set
+	v       *validator
+	m       *model
+	score   Scorer
+	targets []*target
+	byKey   map[string]*target
+	tries   int // answers scored so far
+}
+
+// maxScored bounds how many sets of answers the check scores for one set.
+const maxScored = 400
+
+// Logic works out, from the set alone, which of its sections, questions,
+// flags, verdicts, steps, resources and honest paragraphs can ever be
+// reached, with answers that reach each or the reason none can, and adds
+// what it finds to c's problems: an error for what is surely wrong (a
+// verdict never reached, an urgent flag that can end in a verdict that is
+// not urgent), a warning for what can never be shown. score tries the
+// ways found through scores with real answers; with a set that has
+// errors, nothing is scored and only what can be proved is said.
+func (c *Checked) Logic(score Scorer) {
+	if c.Set == nil || c.v == nil || c.v.cc == nil {
+		return
+	}
+	if c.Errors() > 0 {
+		score = nil // scoring a set in error is not safe to trust
+	}
+	l := &logic{s: c.Set, v: c.v, m: newModel(c.Set, c.v.cc), score: score, byKey: map[string]*target{}}
+	l.build()
+	l.baseline()
+	for _, t := range l.targets {
+		if !t.skip && !t.reach.Reached {
+			l.work(t)
+		}
+	}
+	c.logic = l
+	c.Problems = capProblems(c.Set.Name, append(c.Problems, l.findings()...))
+}
+
+// Reach lists, once Logic has run, every section, question, flag,
+// verdict, step, resource and honest paragraph of the set, in that order,
+// with a way to reach it or why there is none.
+func (c *Checked) Reach() []Reach {
+	if c.logic == nil {
+		return nil
+	}
+	var out []Reach
+	for _, t := range c.logic.targets {
+		if t.urgentFlag == nil && !t.skip {
+			r := *t.reach
+			r.Line = c.logic.line(t)
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// line is the line of t's condition, or of t when it has none. Lines are
+// found only when asked for: a large set that is fine never needs them.
+func (l *logic) line(t *target) int {
+	if t.line == 0 {
+		t.line = l.v.lines().line(t.path)
+		if t.cond != nil {
+			if wl, ok := l.v.lines().lines[join(t.path, "when")]; ok {
+				t.line = wl
+			}
+		}
+	}
+	return t.line
+}
+
+func (l *logic) add(t *target) {
+	t.reach = &Reach{What: t.what, ID: t.id}
+	l.targets = append(l.targets, t)
+	l.byKey[t.what+":"+t.id] = t
+}
+
+// broken reports whether c is a condition in error, which the check
+// leaves to the message said of it.
+func broken(c *Cond) bool { return c != nil && c.prog == nil }
+
+// build makes a target of everything a set can show.
+func (l *logic) build() {
+	s, m := l.s, l.m
+	// Every condition once in the model first, so that the numbers each
+	// is compared with are known before any variable is tried.
+	s.eachCond(func(c *Cond, ctx context, before int) {
+		v := endView
+		if ctx == inQuiz && before >= 0 {
+			v = lview{flagsAt: before, cutoff: before}
+		}
+		m.cond(c, v)
+	})
+	for i, sec := range s.Sections {
+		if len(sec.Questions) == 0 {
+			continue
+		}
+		first := sec.Questions[0].Pos
+		path := fmt.Sprintf("section.%d", i)
+		l.add(&target{what: "section", id: sec.ID, path: path, own: m.cond(sec.When, lview{flagsAt: first, cutoff: first}),
+			cond: sec.When, skip: broken(sec.When) || l.v.neverSaid[path]})
+		for j, q := range sec.Questions {
+			qpath := fmt.Sprintf("%s.question.%d", path, j)
+			l.add(&target{what: "question", id: q.ID, path: qpath, own: m.asked(q), cond: q.When,
+				skip: broken(q.When) || broken(sec.When) || l.v.neverSaid[qpath] || l.v.neverSaid[path]})
+		}
+	}
+	for i, f := range s.Flags {
+		l.add(&target{what: "flag", id: f.ID, path: fmt.Sprintf("flag.%d", i), own: m.varNode(m.flagVar(f, endView)), skip: broken(f.When)})
+	}
+	var earlier []*lnode
+	for i, vd := range s.Verdicts {
+		own := m.cond(vd.When, endView)
+		l.add(&target{what: "verdict", id: vd.ID, path: fmt.Sprintf("verdict.%d", i), own: own,
+			before: slices.Clone(earlier), cond: vd.When, verdict: vd, skip: broken(vd.When)})
+		earlier = append(earlier, own)
+	}
+	for i, st := range s.Steps {
+		l.add(&target{what: "step", id: st.ID, path: fmt.Sprintf("step.%d", i), own: m.cond(st.When, endView), cond: st.When, skip: broken(st.When)})
+	}
+	for i, r := range s.Resources {
+		own := m.cond(r.When, endView)
+		if s.Named(r.ID) {
+			var ways []*lnode
+			if r.When != nil {
+				ways = append(ways, own)
+			}
+			for _, f := range s.Flags {
+				if slices.Contains(f.Resources, r.ID) {
+					ways = append(ways, m.varNode(m.flagVar(f, endView)))
+				}
+			}
+			own = or(ways...)
+		}
+		l.add(&target{what: "resource", id: r.ID, path: fmt.Sprintf("resource.%d", i), own: own, cond: r.When, skip: broken(r.When)})
+	}
+	for i, p := range s.Honest {
+		l.add(&target{what: "honest paragraph", id: p.Title, path: fmt.Sprintf("honest.%d", i), own: m.cond(p.When, endView), cond: p.When, skip: broken(p.When)})
+	}
+	// An urgent flag must always end in an urgent verdict: look for a way
+	// to raise it and reach none of them (the last verdict always holds,
+	// so then one that is not urgent is reached).
+	var notUrgent []*lnode
+	calm := false
+	for k, vd := range s.Verdicts {
+		if vd.Urgent {
+			notUrgent = append(notUrgent, not(m.reach(k)))
+		} else {
+			calm = true
+		}
+	}
+	if calm {
+		for i, f := range s.Flags {
+			if !f.Urgent {
+				continue
+			}
+			l.add(&target{what: "urgent flag", id: f.ID, path: fmt.Sprintf("flag.%d", i), own: m.varNode(m.flagVar(f, endView)),
+				extra: notUrgent, urgentFlag: f, skip: broken(f.When)})
+		}
+	}
+}
+
+// needsScores reports whether reaching t depends on scores, the one
+// thing the model leaves free: only then must a way be tried for real.
+func (l *logic) needsScores(t *target) bool {
+	switch t.what {
+	case "section", "question", "flag":
+		return false
+	}
+	return true
+}
+
+// work decides one target: a way to reach it, or why there is none.
+func (l *logic) work(t *target) {
+	var last solution
+	realized := false
+	tries := 0
+	ok, exhausted := l.m.solve(t.cons(), nil, func(sol solution) bool {
+		last = sol
+		if l.score == nil {
+			return true
+		}
+		tries++
+		if out, answers := l.realize(t, sol); out != nil {
+			realized = true
+			l.mark(answers, out)
+			return true
+		}
+		return tries >= 6 || l.tries >= maxScored
+	})
+	r := t.reach
+	switch {
+	case ok && (realized || l.score == nil):
+		if !r.Reached {
+			r.Reached = true
+			r.Way = l.describeSolution(t, last)
+			if t.urgentFlag != nil {
+				t.endVerdict, r.Way = l.verdictIn(last), l.describeRaise(t.urgentFlag, last)
+			}
+		}
+	case ok || exhausted:
+		r.Unsure = true
+	case t.urgentFlag != nil:
+		// As it should be: nothing to explain.
+	default:
+		r.Never = l.whyNot(t)
+	}
+}
+
+// baseline scores a few sets of answers chosen without any target in
+// mind, each of which reaches much of a set at once: the search is left
+// only what they miss.
+func (l *logic) baseline() {
+	if l.score == nil {
+		return
+	}
+	for _, level := range []float64{0.5, 1, 0, -1} {
+		answers := l.fill(nil, func(*Question) float64 { return level }, level < 0)
+		if out := l.scored(answers); out != nil {
+			l.mark(answers, out)
+		}
+	}
+}
+
+// scored scores answers, within the check's budget.
+func (l *logic) scored(answers map[string]any) *Outcome {
+	if l.tries >= maxScored {
+		return nil
+	}
+	l.tries++
+	return l.score(l.s, answers)
+}
+
+// mark notes every target the outcome of answers reaches.
+func (l *logic) mark(answers map[string]any, out *Outcome) {
+	env := l.s.Env(out.Answered, &out.Facts)
+	reached := func(what, id string) {
+		if t := l.byKey[what+":"+id]; t != nil && !t.reach.Reached {
+			t.reach.Reached = true
+			t.reach.Answers = answers // shared by all it reaches; nothing changes it
+			t.reach.Way = l.describeOutcome(t, out, env)
+		}
+	}
+	asked := map[*Section]bool{}
+	for _, id := range out.Asked {
+		if q := l.s.Question(id); q != nil {
+			reached("question", id)
+			if q.Section != nil && !asked[q.Section] {
+				asked[q.Section] = true
+				reached("section", q.Section.ID)
+			}
+		}
+	}
+	for _, f := range l.s.Flags {
+		if out.Facts.Flags[f.ID] {
+			reached("flag", f.ID)
+		}
+	}
+	reached("verdict", out.Facts.Verdict)
+	if vd := l.s.Verdict(out.Facts.Verdict); vd != nil && !vd.Urgent {
+		for _, f := range l.s.Flags {
+			if t := l.byKey["urgent flag:"+f.ID]; t != nil && f.Urgent && out.Facts.Flags[f.ID] && !t.reach.Reached {
+				t.endVerdict = vd.ID
+				reached("urgent flag", f.ID)
+			}
+		}
+	}
+	for _, id := range out.Steps {
+		reached("step", id)
+	}
+	for _, id := range out.Resources {
+		reached("resource", id)
+	}
+	for _, p := range l.s.Honest {
+		if p.When.Holds(env) {
+			reached("honest paragraph", p.Title)
+		}
+	}
+}
+
+// findings turns what the check worked out into problems.
+func (l *logic) findings() []Problem {
+	var out []Problem
+	add := func(t *target, warning bool, format string, a ...any) {
+		out = append(out, Problem{File: l.s.Name, Line: l.line(t), Msg: l.v.where(t.path) + fmt.Sprintf(format, a...), Warning: warning})
+	}
+	for _, t := range l.targets {
+		r := t.reach
+		if t.skip {
+			continue
+		}
+		if t.urgentFlag != nil {
+			if r.Reached {
+				if t.endVerdict == "" {
+					t.endVerdict = l.verdictOf(r)
+				}
+				add(t, false, "this urgent flag can be raised (%s) and still end in verdict %q, which is not urgent; give it an urgent verdict, before the others, whose condition asks flagged(%q)",
+					r.Way, t.endVerdict, t.id)
+			}
+			continue
+		}
+		if r.Reached || (r.Unsure && !l.needsScores(t)) {
+			continue
+		}
+		if r.Unsure {
+			if r.Never == "" && l.score != nil && t.what != "section" {
+				add(t, true, "found no answers that reach this %s; its condition may ask for scores that cannot go together", t.what)
+			}
+			continue
+		}
+		switch t.what {
+		case "verdict":
+			if t.verdict.Urgent {
+				add(t, false, "this urgent verdict is never reached: %s; the answers it is meant for get a verdict that is not urgent", r.Never)
+			} else {
+				add(t, false, "this verdict is never reached: %s", r.Never)
+			}
+		case "section", "question":
+			add(t, true, "this %s is never asked: %s", t.what, r.Never)
+		case "flag":
+			add(t, true, "this flag is never raised: %s", r.Never)
+		default:
+			add(t, true, "this %s is never shown: %s", t.what, r.Never)
+		}
+	}
+	// A phase whose every step can never be shown is never shown either.
+	for i, p := range l.s.Phases {
+		steps, never := 0, 0
+		for _, t := range l.targets {
+			if t.what == "step" && l.s.Steps[stepIndex(t.path)].Phase == p.ID {
+				steps++
+				if t.reach.Never != "" {
+					never++
+				}
+			}
+		}
+		if steps > 0 && never == steps {
+			path := fmt.Sprintf("phase.%d", i)
+			out = append(out, Problem{File: l.s.Name, Line: l.v.lines().line(path), Msg: l.v.where(path) + "no step of this phase can ever be shown, so neither can the phase", Warning: true})
+		}
+	}
+	return out
+}
+
+func stepIndex(path string) int {
+	var i int
+	fmt.Sscanf(path, "step.%d", &i)
+	return i
+}
+
+// verdictOf is the verdict a way that raised an urgent flag ended in.
+func (l *logic) verdictOf(r *Reach) string {
+	if out := l.scoredAgain(r.Answers); out != nil {
+		return out.Facts.Verdict
+	}
+	return ""
+}
+
+func (l *logic) scoredAgain(answers map[string]any) *Outcome {
+	if answers == nil || l.score == nil {
+		return nil
+	}
+	return l.score(l.s, answers)
+}
+
+// verdictIn is the verdict a solution of the model reaches: the first
+// that it makes hold.
+func (l *logic) verdictIn(sol solution) string {
+	l.m.set(sol)
+	defer l.m.clear(sol)
+	for k, vd := range l.s.Verdicts {
+		if x, known := l.m.eval(l.m.reach(k)); known && truthy(x) {
+			return vd.ID
+		}
+	}
+	return ""
+}
+
+// describeRaise says which answer in a solution raises flag f.
+func (l *logic) describeRaise(f *Flag, sol solution) string {
+	for v, k := range sol {
+		lv := l.m.vars[v]
+		x := l.m.domain(v)[k]
+		switch {
+		case lv.kind == varAnswer && x.ans && lv.q.Kind == KindChoice:
+			if o := lv.q.Option(x.s); o != nil && o.Flag == f.ID {
+				return l.describeAnswer(lv.q.ID, x.s)
+			}
+		case lv.kind == varPicked && x.b:
+			if o := lv.q.Option(lv.opt); o != nil && o.Flag == f.ID {
+				return fmt.Sprintf("%q in %s", o.Value, lv.q.ID)
+			}
+		}
+	}
+	return fmt.Sprintf("flagged(%q)", f.ID)
+}
+
+// describeOutcome says what in an outcome makes t's condition hold: the
+// answers, flags, scores and verdict read by the parts of it that hold.
+func (l *logic) describeOutcome(t *target, out *Outcome, env *Env) string {
+	switch t.what {
+	case "urgent flag":
+		return l.describeFlag(t.id, out)
+	case "flag":
+		return l.describeFlag(t.id, out)
+	}
+	if t.cond == nil {
+		if t.what == "verdict" {
+			return "when no verdict before it holds"
+		}
+		if q := l.s.Question(t.id); t.what == "question" && q != nil && q.Section != nil && q.Section.When != nil {
+			return "whenever its section is asked"
+		}
+		if t.what == "resource" && l.s.Named(t.id) {
+			return l.describeNamed(t.id, out)
+		}
+		return "always"
+	}
+	var parts []string
+	seen := map[string]bool{}
+	add := func(s string) {
+		if !seen[s] {
+			seen[s] = true
+			parts = append(parts, s)
+		}
+	}
+	for _, part := range t.cond.Holding(env) {
+		for _, id := range part.Flags() {
+			if out.Facts.Flags[id] {
+				add(fmt.Sprintf("flagged(%q)", id))
+			} else {
+				add(fmt.Sprintf("not flagged(%q)", id))
+			}
+		}
+		for _, id := range part.Questions() {
+			add(l.describeAnswer(id, out.Answered[id]))
+		}
+		for _, id := range part.Dimensions() {
+			if x, ok := out.Facts.Dims[id]; ok {
+				add(fmt.Sprintf("dim.%s = %s", id, ftoa(x)))
+			} else {
+				add(fmt.Sprintf("dim.%s not scored", id))
+			}
+		}
+		if usesWord(part.Src, "composite") {
+			if out.Facts.HasComposite {
+				add(fmt.Sprintf("composite = %s", ftoa(out.Facts.Composite)))
+			}
+		}
+		if usesWord(part.Src, "has_composite") && !out.Facts.HasComposite {
+			add("no overall score")
+		}
+		if usesWord(part.Src, "verdict") {
+			add(fmt.Sprintf("verdict %q", out.Facts.Verdict))
+		}
+	}
+	if len(parts) == 0 {
+		return "always"
+	}
+	return strings.Join(parts, ", ")
+}
+
+func (l *logic) describeFlag(id string, out *Outcome) string {
+	for _, qid := range out.Asked {
+		q := l.s.Question(qid)
+		v, ok := out.Answered[qid]
+		if q == nil || !ok {
+			continue
+		}
+		for _, o := range q.Options {
+			if o.Flag != id {
+				continue
+			}
+			if x, isStr := v.(string); isStr && x == o.Value {
+				return l.describeAnswer(qid, v)
+			}
+			if xs, isList := v.([]string); isList && slices.Contains(xs, o.Value) {
+				return fmt.Sprintf("%q in %s", o.Value, qid)
+			}
+		}
+	}
+	if f := l.s.Flag(id); f != nil && f.When != nil {
+		return "its condition holds: " + oneLineSrc(f.When.Src)
+	}
+	return ""
+}
+
+func (l *logic) describeNamed(id string, out *Outcome) string {
+	for _, f := range l.s.Flags {
+		if out.Facts.Flags[f.ID] && slices.Contains(f.Resources, id) {
+			return fmt.Sprintf("flagged(%q)", f.ID)
+		}
+	}
+	return "its condition holds"
+}
+
+func (l *logic) describeAnswer(id string, v any) string {
+	switch x := v.(type) {
+	case nil:
+		return id + " unanswered"
+	case string:
+		return fmt.Sprintf("%s = %q", id, x)
+	case []string:
+		q := make([]string, len(x))
+		for i, e := range x {
+			q[i] = fmt.Sprintf("%q", e)
+		}
+		return fmt.Sprintf("%s = [%s]", id, strings.Join(q, ", "))
+	}
+	return fmt.Sprintf("%s = %v", id, v)
+}
+
+// describeSolution says what in a solution of the model makes t hold,
+// for a set whose answers cannot be scored.
+func (l *logic) describeSolution(t *target, sol solution) string {
+	var parts []string
+	for _, i := range t.own.vars {
+		k, ok := sol[i]
+		if !ok {
+			continue
+		}
+		v := l.m.vars[i]
+		x := l.m.domain(i)[k]
+		switch v.kind {
+		case varAnswer:
+			if !x.ans {
+				parts = append(parts, v.q.ID+" unanswered")
+			} else {
+				parts = append(parts, l.describeAnswer(v.q.ID, x.native(v.q)))
+			}
+		case varPicked:
+			if x.b {
+				parts = append(parts, fmt.Sprintf("%q in %s", v.opt, v.q.ID))
+			}
+		case varFlag, varFlagAt:
+			if x.b {
+				parts = append(parts, fmt.Sprintf("flagged(%q)", v.flag.ID))
+			} else {
+				parts = append(parts, fmt.Sprintf("not flagged(%q)", v.flag.ID))
+			}
+		case varDim:
+			parts = append(parts, fmt.Sprintf("dim.%s = %s", v.dim, ftoa(x.n)))
+		case varComposite:
+			parts = append(parts, "composite = "+ftoa(x.n))
+		case varVerdict:
+			parts = append(parts, fmt.Sprintf("verdict %q", x.s))
+		}
+	}
+	if len(parts) == 0 {
+		return "always"
+	}
+	return strings.Join(parts, ", ")
+}
+
+func usesWord(src, word string) bool {
+	for i := 0; ; {
+		j := strings.Index(src[i:], word)
+		if j < 0 {
+			return false
+		}
+		j += i
+		before := j == 0 || !isWordByte(src[j-1])
+		after := j+len(word) >= len(src) || !isWordByte(src[j+len(word)])
+		if before && after {
+			return true
+		}
+		i = j + len(word)
+	}
+}
+
+func isWordByte(c byte) bool {
+	return c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}
+
+func oneLineSrc(s string) string { return strings.Join(strings.Fields(s), " ") }
