@@ -15,6 +15,7 @@
 //	amends take   [-set FILE] [-o REPORT.pdf] [-plain] [-resume] [-private] [-force] [-compare OLD]
 //	amends check  [-reach] [FILE ...]  check sets (no FILE: the built-in set)
 //	amends new    [-force] FILE    write the built-in set to FILE to start your own
+//	amends test   [-cases DIR] [SET]  run the cases kept beside a set (no SET: the built-in set's)
 //	amends score  -answers FILE [-set FILE] [-json]
 //	amends report -answers FILE [-set FILE] -o REPORT.pdf|.html|.txt [-force] [-paper a4|letter] [-answers-appendix] [-full-title] [-compare OLD]
 //	amends forget                  delete everything amends has saved
@@ -83,6 +84,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		err = runCheck(args, stdout, stderr)
 	case "new":
 		err = runNew(args, stdout, stderr)
+	case "test":
+		err = runTest(args, stdout, stderr)
 	case "score":
 		err = runScore(args, stdout, stderr)
 	case "report":
