@@ -1,6 +1,7 @@
 package report
 
 import (
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -81,6 +82,19 @@ func TestPersonas(t *testing.T) {
 			r := scorePersona(t, s, path)
 			p := read(t, render(t, r, Options{Bands: s.Scoring.Bands, Appendix: true}))
 			mustContain(t, "page 1", p.page(1), r.Verdict.Title, r.Set.Disclaimer)
+			// The first page stands alone: the verdict and, when there are
+			// steps, the first of them.
+			if len(r.Phases) > 0 && len(r.Phases[0].Steps) > 0 {
+				mustContain(t, "page 1", p.page(1), wStartLabel, line(r.Phases[0].Steps[0].Text))
+			}
+			// For a verdict about safety, or one scores must not argue
+			// with, nothing on the first pages headlines a score or leads
+			// with strengths.
+			if urgent(r) || r.Verdict.QuietScores {
+				for n := 1; n <= min(2, len(p.pages)); n++ {
+					mustNotContain(t, fmt.Sprintf("page %d", n), p.page(n), "Taken together", wStrengths, tStanding+" Each bar")
+				}
+			}
 			text := p.text()
 			if urgent(r) {
 				mustContain(t, "the report", text, tHelp, tRaised, tSafeSteps)
