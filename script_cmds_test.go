@@ -14,6 +14,8 @@ import (
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/validate"
 	"github.com/rogpeppe/go-internal/testscript"
+
+	"amends/internal/pdftext"
 )
 
 // scriptCmds are the commands the scripts have besides testscript's own.
@@ -71,17 +73,20 @@ var scriptCmds = map[string]func(ts *testscript.TestScript, neg bool, args []str
 			ts.Fatalf("%s is not a valid PDF: %v", args[0], err)
 		}
 	},
-	// morepages A B checks that the PDF B has more pages than the PDF A.
-	"morepages": func(ts *testscript.TestScript, neg bool, args []string) {
-		if neg || len(args) != 2 {
-			ts.Fatalf("usage: morepages A B")
+	// pdftext FILE TEXT checks that the text the PDF FILE shows, as a
+	// viewer copies it with runs of white space as one space, has TEXT.
+	"pdftext": func(ts *testscript.TestScript, neg bool, args []string) {
+		if len(args) != 2 {
+			ts.Fatalf("usage: pdftext FILE TEXT")
 		}
-		a, err := pdfPages(ts.MkAbs(args[0]))
+		b, err := os.ReadFile(ts.MkAbs(args[0]))
 		ts.Check(err)
-		b, err := pdfPages(ts.MkAbs(args[1]))
-		ts.Check(err)
-		if b <= a {
-			ts.Fatalf("%s has %d pages, %s %d", args[1], b, args[0], a)
+		d, err := pdftext.Read(b)
+		if err != nil {
+			ts.Fatalf("%s: %v", args[0], err)
+		}
+		if strings.Contains(d.Text(), args[1]) == neg {
+			ts.Fatalf("%s has %q: %v, want %v\n%s", args[0], args[1], !neg, neg, d.Text())
 		}
 	},
 	// lines stdout|stderr PREFIX checks that every line of the last

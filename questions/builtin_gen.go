@@ -19,6 +19,26 @@ func builtinSnapshot() *Set {
 					"other": "",
 				},
 			},
+			"report_compare_intro": words.Msg{
+				Forms: map[string]string{
+					"other": "Your earlier answers, and the ones in this report: each part then and now, scored the same way. A number can move for many reasons, and it says nothing about how the other person feels.",
+				},
+			},
+			"report_composite": words.Msg{
+				Forms: map[string]string{
+					"other": "This number describes where your side of the repair stands today. It is not a chance of getting back together: nobody can know that from one side, and it is not yours alone to decide.",
+				},
+			},
+			"report_raised_note": words.Msg{
+				Forms: map[string]string{
+					"other": "This report leaves out the scores for repairing the relationship. With what your answers raised, they are not what matters now. Safety is.",
+				},
+			},
+			"report_safe_steps": words.Msg{
+				Forms: map[string]string{
+					"other": "Next steps: safety first",
+				},
+			},
 		},
 		Words: []*WordGroup{
 			&WordGroup{

@@ -155,17 +155,25 @@ func (b *builder) sections() []section {
 			add(idReadiness, b.w.T("report_readiness"), b.readiness())
 		}
 	default:
-		add(idStanding, b.w.T("report_standing"), b.standing())
-		add(idReadiness, b.w.T("report_readiness"), b.readiness())
+		// A set that scores nothing and raised nothing has no standing
+		// to show, and one that asks nothing of readiness no readiness.
+		if b.standingShown() {
+			add(idStanding, b.w.T("report_standing"), b.standing())
+		}
+		if hasReadiness(r.Readiness) || r.Set.HasReadiness {
+			add(idReadiness, b.w.T("report_readiness"), b.readiness())
+		}
 		add(idSteps, b.w.T("report_steps"), b.steps())
 	}
 	if len(r.Honest) > 0 {
 		add(idHonest, b.w.T("report_honest"), b.honest())
 	}
-	if !b.urgent {
+	if !b.urgent && len(r.Resources) > 0 {
+		// Where to find help, when the set names any; a report about
+		// safety has it first, whatever the set names.
 		add(idHelp, b.helpTitle, b.help())
 	}
-	if b.quiet {
+	if b.quiet && b.standingShown() {
 		add(idStanding, b.w.T("report_standing"), b.standing())
 	}
 	if b.o.Compare != nil && !b.urgent {
@@ -177,6 +185,10 @@ func (b *builder) sections() []section {
 	}
 	return ss
 }
+
+// standingShown says whether "Where you stand" has anything to show: parts
+// scored, or flags raised.
+func (b *builder) standingShown() bool { return len(b.r.Dimensions) > 0 || len(b.r.Flags) > 0 }
 
 // cover is the first page, which stands on its own: what this is, the
 // verdict and what it means, the first steps and, when safety comes first,
@@ -203,7 +215,7 @@ func (b *builder) cover(ss []section) []block {
 	if st := b.start(); st != nil {
 		bs = append(bs, between, st)
 	}
-	if !b.urgent && len(r.Flags) > 0 {
+	if !b.urgent && len(r.Flags) > 0 && len(r.Resources) > 0 {
 		// A flag raised asks for the help to be easy to find.
 		bs = append(bs, between, box{note, []block{pointerTo(b.w, idHelp, "report_help_pointer", b.helpTitle)}})
 	}

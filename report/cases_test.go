@@ -97,7 +97,7 @@ func TestPersonas(t *testing.T) {
 			}
 			text := p.text()
 			if urgent(r) {
-				mustContain(t, "the report", text, tHelp, tRaised, tSafeSteps)
+				mustContain(t, "the report", text, tHelp, tRaised, s.Book().T("report_safe_steps"))
 				mustNotContain(t, "the report", text, tStanding, "Taken together")
 				// The first page stands alone: the verdict and the first
 				// places to get help, with their numbers.

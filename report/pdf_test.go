@@ -73,7 +73,7 @@ func TestHopefulReport(t *testing.T) {
 		// the chart and the parts, strengths first
 		"needs work developing strong", "0 40 70 100",
 		"Taken together: 68 out of 100 (developing).",
-		"It is not a chance of getting back together",
+		"It is a reflection, not a prediction",
 		"Your strengths Taking responsibility strong · 82 out of 100",
 		"“Part of me thinks he brought this on himself.” — Disagree",
 		"What needs work Avoiding pressure and games needs work · 38 out of 100",
@@ -200,9 +200,10 @@ func TestHostileText(t *testing.T) {
 
 func TestEmptyResult(t *testing.T) {
 	p := read(t, render(t, &score.Result{}, Options{}))
-	mustContain(t, "the report", p.text(), "Your report", "No verdict", tStanding,
-		"scores no parts", "No readiness questions were answered", "None of the next steps",
-		"If you or anyone is in immediate danger, call your local emergency number.", "Page 1 of")
+	// Nothing scored, nothing raised, no readiness asked, no help named:
+	// no section for any of them, rather than empty ones.
+	mustContain(t, "the report", p.text(), "Your report", "No verdict", "None of the next steps", "Page 1 of")
+	mustNotContain(t, "the report", p.text(), tStanding, tReadiness, tHelp)
 }
 
 func TestAppendix(t *testing.T) {

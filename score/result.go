@@ -54,6 +54,9 @@ type SetInfo struct {
 	// Bands are the set's two cut points between "needs work",
 	// "developing" and "strong", for drawing them.
 	Bands []float64 `json:"bands"`
+	// HasReadiness says the set asks about readiness to change, so that
+	// a report has a place for it even when nothing there was answered.
+	HasReadiness bool `json:"has_readiness,omitempty"`
 	// Language is the set's language, a BCP 47 tag such as "es".
 	Language string `json:"language,omitempty"`
 }

@@ -101,7 +101,8 @@ func Score(s *questions.Set, a *Answers) *Result {
 	sc.asked, sc.answered, sc.flags = Plan(s, a.Values)
 	r := &Result{
 		Set: SetInfo{ID: s.ID, Title: sc.fill(s.Title), Version: s.Version, Hash: s.Hash, Disclaimer: sc.fill(s.Disclaimer),
-			Bands: s.Scoring.Bands, Language: sc.w.Lang()},
+			Bands: s.Scoring.Bands, Language: sc.w.Lang(),
+			HasReadiness: s.Readiness.Stage != "" || s.Readiness.Importance != "" || s.Readiness.Confidence != ""},
 		Asked: len(sc.asked),
 		Words: sc.w,
 	}
