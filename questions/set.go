@@ -4,6 +4,9 @@
 //
 // The package knows nothing of terminals or PDFs. A Set is read-only once
 // loaded, so one Set may serve many sessions at once.
+//
+// Imports go one way: questions ← score ← report ← quiz ← main; questions
+// imports none of them.
 package questions
 
 import (

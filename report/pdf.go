@@ -1,6 +1,8 @@
 // Package report turns a score.Result into a report someone can read once
 // and act on: a PDF, one self-contained HTML file, or plain text, all with
-// the same words.
+// the same words. It never parses TOML and never links a prompt library.
+//
+// Imports go one way: questions ← score ← report ← quiz ← main.
 package report
 
 import (
