@@ -163,7 +163,6 @@ type layout struct {
 	pageOf  map[string]int // the pages sections started on in an earlier pass
 	rules   rules
 	scratch bool // measuring only: one endless page, nothing kept
-	cur     string
 
 	coverPages  int    // how many pages the first page took
 	verdictMark string // the outline's first entry
@@ -287,15 +286,13 @@ func (l *layout) paintBox() {
 	l.emit(op{kind: opRect, bg: true, x: l.left, y: l.in.y0, w: boxBar, h: h, color: c[1]})
 }
 
+// font sets the measuring font. Layouts made for measuring share the
+// gofpdf document, so none may assume the font it set last is still set.
 func (l *layout) font(s style) {
-	key := "R"
 	if s.bold {
-		key = "B"
-	}
-	key += strconv.FormatFloat(s.size, 'f', -1, 64)
-	if key != l.cur {
-		l.m.SetFont(family, map[bool]string{true: "B", false: ""}[s.bold], s.size)
-		l.cur = key
+		l.m.SetFont(family, "B", s.size)
+	} else {
+		l.m.SetFont(family, "", s.size)
 	}
 }
 

@@ -70,6 +70,17 @@ func layoutProblems(l *layout) []string {
 			}
 		}
 	}
+	// No text runs past the right margin.
+	for n, pg := range l.pages {
+		for _, o := range pg.fg {
+			if o.kind != opText || o.align != "L" {
+				continue
+			}
+			if w := l.textWidth(o.s, o.text); o.x+w > l.left+l.width+0.3 {
+				out = append(out, fmt.Sprintf("page %d: %q runs %.1f mm past the margin", n+1, o.text, o.x+w-l.left-l.width))
+			}
+		}
+	}
 	if n := len(l.pages); n > 1 && l.pages[n-1].lines < minLastLines {
 		out = append(out, fmt.Sprintf("the last page, %d, holds %d lines; it needs at least %d", n, l.pages[n-1].lines, minLastLines))
 	}
