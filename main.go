@@ -14,8 +14,9 @@
 //	amends                         take the built-in set (same as "amends take")
 //	amends take   [-set FILE] [-o REPORT.pdf] [-plain] [-resume] [-private] [-force] [-compare OLD]
 //	amends check  [-reach] [FILE ...]  check sets (no FILE: the built-in set)
-//	amends new    [-force] FILE    write the built-in set to FILE to start your own
+//	amends new    [-force] [-minimal] FILE  write the built-in set, or the smallest one, to FILE to start your own
 //	amends test   [-cases DIR] [SET]  run the cases kept beside a set (no SET: the built-in set's)
+//	amends schema                  print the JSON Schema of the question-set format, for editors
 //	amends score  -answers FILE [-set FILE] [-json]
 //	amends report -answers FILE [-set FILE] -o REPORT.pdf|.html|.txt [-force] [-paper a4|letter] [-answers-appendix] [-full-title] [-compare OLD]
 //	amends forget                  delete everything amends has saved
@@ -86,6 +87,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		err = runNew(args, stdout, stderr)
 	case "test":
 		err = runTest(args, stdout, stderr)
+	case "schema":
+		err = runSchema(args, stdout, stderr)
 	case "score":
 		err = runScore(args, stdout, stderr)
 	case "report":

@@ -24,7 +24,9 @@ func TestManual(t *testing.T) {
 	for name, want := range map[string]string{
 		"take":   "[-set FILE] [-o REPORT.pdf] [-plain] [-resume] [-private] [-force] [-compare OLD]",
 		"check":  "[-reach] [FILE ...]",
-		"new":    "[-force] FILE",
+		"new":    "[-force] [-minimal] FILE",
+		"test":   "[-cases DIR] [SET]",
+		"schema": "",
 		"score":  "-answers FILE [-set FILE] [-json]",
 		"report": "-answers FILE [-set FILE] -o REPORT.pdf|.html|.txt [-force] [-paper a4|letter] [-answers-appendix] [-full-title] [-compare OLD]",
 		"forget": "",

@@ -31,6 +31,13 @@ const MaxSize = 4 << 20
 //go:embed builtin.toml
 var builtinSource []byte
 
+//go:embed minimal.toml
+var minimalSource []byte
+
+// MinimalSource returns the smallest set that amends check passes with
+// nothing to say, each part explained once, for amends new -minimal.
+func MinimalSource() []byte { return append([]byte(nil), minimalSource...) }
+
 // BuiltinSource returns the TOML source of the built-in set, comments and all.
 func BuiltinSource() []byte { return append([]byte(nil), builtinSource...) }
 

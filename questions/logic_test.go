@@ -208,3 +208,27 @@ func TestLogicBrokenSets(t *testing.T) {
 		}
 	}
 }
+
+// TestMinimal: the set amends new -minimal writes checks with nothing to
+// say, everything in it reachable, and its schema line first.
+func TestMinimal(t *testing.T) {
+	src := questions.WithSchemaLine(questions.MinimalSource())
+	if !strings.HasPrefix(string(src), "#:schema ./"+questions.SchemaFile+"\n") {
+		t.Errorf("first line %q", strings.SplitN(string(src), "\n", 2)[0])
+	}
+	c, got := logicProblems(t, "minimal.toml", src)
+	same(t, got, nil)
+	for _, r := range c.Reach() {
+		if !r.Reached {
+			t.Errorf("%+v", r)
+		}
+	}
+	checkWays(t, c)
+	// Each part explained: a comment before every table.
+	lines := strings.Split(string(questions.MinimalSource()), "\n")
+	for i, l := range lines {
+		if strings.HasPrefix(strings.TrimSpace(l), "[") && !strings.HasPrefix(strings.TrimSpace(lines[i-1]), "#") && strings.TrimSpace(lines[i-1]) != "" {
+			t.Errorf("line %d: %s follows %q", i+1, l, lines[i-1])
+		}
+	}
+}
