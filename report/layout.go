@@ -164,6 +164,9 @@ type layout struct {
 	rules   rules
 	scratch bool // measuring only: one endless page, nothing kept
 
+	refs        []pageRef // page numbers printed before the pages were known
+	unpatchable bool      // a page number that cannot be written in afterwards
+
 	coverPages  int    // how many pages the first page took
 	verdictMark string // the outline's first entry
 	w           *words.Book
@@ -625,12 +628,33 @@ func (l *layout) place(b block) {
 		l.contents(x)
 	case pointer:
 		n := l.pageOf[x.id]
-		if l.scratch && n == 0 {
-			n = 9
+		if n == 0 {
+			n = unknownPage
 		}
-		t := x.before + x.section + x.mid + l.w.T("report_on_page", "n", max(n, 1)) + x.after
+		on := l.w.T("report_on_page", "n", n)
+		t := x.before + x.section + x.mid + on + x.after
 		p0, y0 := l.pageNo(), l.y
+		first := 0
+		if !l.scratch {
+			first = len(l.cur_().fg)
+		}
 		l.text(bodyStyle, 0, t)
+		if !l.scratch {
+			// Where the page number went, to write the real one in.
+			at := -1
+			if pg := l.cur_(); p0 == l.pageNo() {
+				for i := first; i < len(pg.fg); i++ {
+					if strings.Contains(pg.fg[i].text, on) {
+						at = i
+					}
+				}
+			}
+			if at < 0 {
+				l.unpatchable = true
+			} else {
+				l.refs = append(l.refs, pageRef{page: len(l.pages) - 1, op: at, id: x.id, old: on})
+			}
+		}
 		if !l.scratch && p0 == l.pageNo() {
 			l.links = append(l.links, link{page: p0, x: l.left + l.inset, y: y0, w: l.avail(0), h: l.y - y0, dest: x.id})
 		}
@@ -747,11 +771,13 @@ func (l *layout) contents(c contents) {
 	for _, e := range c.entries {
 		l.need(bodyStyle.lh)
 		n := l.pageOf[e.id]
-		if l.scratch && n == 0 {
-			n = 9
+		if n == 0 {
+			n = unknownPage
 		}
-		l.emit(op{kind: opText, x: l.left, y: l.y, w: 10, h: bodyStyle.lh, s: num, text: strconv.Itoa(max(n, 1)), align: "L"})
+		l.emit(op{kind: opText, x: l.left, y: l.y, w: 10, h: bodyStyle.lh, s: num, text: strconv.Itoa(n), align: "L"})
 		if !l.scratch {
+			p := l.cur_()
+			l.refs = append(l.refs, pageRef{page: len(l.pages) - 1, op: len(p.fg) - 1, id: e.id, number: true})
 			l.cur_().lines--
 			l.links = append(l.links, link{page: l.pageNo(), x: l.left, y: l.y, w: 10 + l.textWidth(bodyStyle, e.title), h: bodyStyle.lh, dest: e.id})
 		}
@@ -797,4 +823,45 @@ func (l *layout) compare(c compare) {
 		}
 		l.y += 1.5
 	}
+}
+
+// unknownPage is printed for a section's page before it is known. The
+// digits of the text face are all as wide, so writing the real page in
+// afterwards moves nothing (for pages 1 to 9).
+const unknownPage = 9
+
+// pageRef is a page number printed in the text: the op that holds it.
+type pageRef struct {
+	page, op int
+	id       string
+	number   bool   // the op is the number alone
+	old      string // else the words holding it, as printed
+}
+
+// patch writes the sections' real pages into the page numbers printed
+// before they were known, and reports whether it could: not when a number
+// was split across lines or a page number has two digits.
+func (l *layout) patch() bool {
+	if l.unpatchable {
+		return false
+	}
+	for _, a := range l.anchors {
+		if a.page > 9 {
+			return false
+		}
+	}
+	for _, r := range l.refs {
+		a, ok := l.anchors[r.id]
+		if !ok {
+			return false
+		}
+		o := &l.pages[r.page].fg[r.op]
+		if r.number {
+			o.text = strconv.Itoa(a.page)
+		} else {
+			o.text = strings.Replace(o.text, r.old, l.w.T("report_on_page", "n", a.page), 1)
+		}
+	}
+	l.pageOf = pagesOf(l.anchors)
+	return true
 }

@@ -159,7 +159,11 @@ func fit(m *gofpdf.Fpdf, bd *builder, rs rules) (*doc, *layout) {
 		}
 	}
 	l := run(nil, nil)
-	// Page numbers printed must be where the sections start.
+	// Page numbers printed must be where the sections start: written in
+	// when they can be, or laid out again.
+	if !samePages(l.pageOf, l.anchors) && l.patch() {
+		l.refs = nil
+	}
 	for range 3 {
 		if samePages(l.pageOf, l.anchors) {
 			break

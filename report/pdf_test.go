@@ -437,32 +437,45 @@ func TestUrgent(t *testing.T) {
 }
 
 // BenchmarkReport renders a report the size of the built-in set's.
-func BenchmarkReport(b *testing.B) {
-	r := benchResult(b)
-	var size int
-	b.ReportAllocs()
-	for b.Loop() {
-		var buf bytes.Buffer
-		if err := PDF(&buf, r, Options{Date: testDate}); err != nil {
-			b.Fatal(err)
-		}
-		size = buf.Len()
-	}
-	b.ReportMetric(float64(size), "pdf-bytes")
-}
+func BenchmarkReport(b *testing.B) { benchReport(b, Options{Date: testDate}) }
 
 // BenchmarkReportAppendix renders the same report with every answer at the end.
 func BenchmarkReportAppendix(b *testing.B) {
+	benchReport(b, Options{Date: testDate, Appendix: true})
+}
+
+// BenchmarkReportHTML writes the same report as HTML.
+func BenchmarkReportHTML(b *testing.B) {
 	r := benchResult(b)
 	var size int
 	b.ReportAllocs()
 	for b.Loop() {
 		var buf bytes.Buffer
-		if err := PDF(&buf, r, Options{Date: testDate, Appendix: true}); err != nil {
+		if err := HTML(&buf, r, Options{Date: testDate}); err != nil {
 			b.Fatal(err)
 		}
 		size = buf.Len()
 	}
+	b.ReportMetric(float64(size), "html-bytes")
+}
+
+// benchReport renders a report the size of the built-in set's and reports,
+// besides the time, its size and the CPU time the process spent per report
+// (all threads, the garbage collector's too), which a busy machine changes
+// less than the wall-clock time.
+func benchReport(b *testing.B, o Options) {
+	r := benchResult(b)
+	var size int
+	b.ReportAllocs()
+	before := cpuTime()
+	for b.Loop() {
+		var buf bytes.Buffer
+		if err := PDF(&buf, r, o); err != nil {
+			b.Fatal(err)
+		}
+		size = buf.Len()
+	}
+	b.ReportMetric(float64(cpuTime()-before)/float64(b.N)/1e6, "cpu-ms/op")
 	b.ReportMetric(float64(size), "pdf-bytes")
 }
 
