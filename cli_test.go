@@ -28,7 +28,10 @@ func newHome(t *testing.T) *home {
 }
 
 func (h *home) env() []string {
-	return append(os.Environ(), "HOME="+h.dir, "XDG_STATE_HOME="+h.state, "NO_COLOR=1", "TERM=xterm", "SOURCE_DATE_EPOCH=1795564800")
+	// No language settings: the built-in set is the English one, whatever
+	// the machine running the tests speaks.
+	return append(os.Environ(), "HOME="+h.dir, "XDG_STATE_HOME="+h.state, "NO_COLOR=1", "TERM=xterm", "SOURCE_DATE_EPOCH=1795564800",
+		"LC_ALL=", "LC_MESSAGES=", "LANG=")
 }
 
 // set is the test set's absolute path, for the binary running elsewhere.

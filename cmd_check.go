@@ -10,18 +10,14 @@ import (
 	"amends/score"
 )
 
-// loadSet loads the set at path, or the built-in set when path is "".
-func loadSet(path string) (*questions.Set, error) {
-	if path == "" {
-		return questions.Builtin()
-	}
-	return questions.LoadFile(path)
-}
-
 func runCheck(args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("check", stderr)
+	lang := langFlag(fs)
 	reach := fs.Bool("reach", false, "also list every section, question, flag, verdict, step, resource and honest paragraph with a way to reach it, or why none can")
 	if err := parse(fs, args, stderr); err != nil {
+		return err
+	}
+	if err := checkLang("check", *lang, ""); err != nil {
 		return err
 	}
 	paths := fs.Args()
@@ -35,8 +31,12 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 		if p == "" {
 			// Check the built-in set from its source, as an author's set
 			// is checked; Builtin itself trusts its snapshot.
-			c = questions.Check(questions.BuiltinName, questions.BuiltinSource())
+			bname, src := questions.BuiltinSourceFor(chooseBuiltin(*lang, "").lang)
+			c = questions.Check(bname, src)
 			name = "the built-in set"
+			if bname != questions.BuiltinName {
+				name += " " + bname
+			}
 		} else {
 			c = questions.CheckFile(p)
 		}

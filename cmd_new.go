@@ -16,14 +16,19 @@ func runNew(args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("new", stderr)
 	force := fs.Bool("force", false, "replace FILE if it exists")
 	minimal := fs.Bool("minimal", false, "write the smallest set that checks clean, each part explained, rather than the built-in set")
+	lang := langFlag(fs)
 	if err := parse(fs, args, stderr); err != nil {
+		return err
+	}
+	if err := checkLang("new", *lang, ""); err != nil {
 		return err
 	}
 	if fs.NArg() != 1 {
 		return usagef("new takes one file name, such as: amends new my-set.toml")
 	}
 	path := fs.Arg(0)
-	src, what := questions.BuiltinSource(), "the built-in set"
+	_, src := questions.BuiltinSourceFor(chooseBuiltin(*lang, "").lang)
+	what := "the built-in set"
 	if *minimal {
 		src, what = questions.MinimalSource(), "a minimal set"
 	}

@@ -18,7 +18,11 @@ func runReport(args []string, stdout, stderr io.Writer) error {
 	appendix := fs.Bool("answers-appendix", false, "add your answers themselves at the end (anyone who opens the report can read them)")
 	fullTitle := fs.Bool("full-title", false, "give the document the question set's title, which shows in window titles and lists of recent files (by default it is a neutral \"Report\")")
 	comparePath := fs.String("compare", "", "an earlier answers `file` of the same set, to show each part then and now")
+	lang := langFlag(fs)
 	if err := parse(fs, args, stderr); err != nil {
+		return err
+	}
+	if err := checkLang("report", *lang, *setPath); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
@@ -34,7 +38,11 @@ func runReport(args []string, stdout, stderr io.Writer) error {
 	if p != "a4" && p != "letter" {
 		return usagef("report: -paper is a4 or letter, not %q", *paper)
 	}
-	r, err := scoreFile(*setPath, *answersPath, "report", stderr)
+	if *setPath == "" && *lang == "" {
+		// Both files in the words of the set the answers were given to.
+		*lang = chooseBuiltin("", answersLanguage(*answersPath)).lang
+	}
+	r, err := scoreFile(*setPath, *lang, *answersPath, "report", stderr)
 	if err != nil {
 		return err
 	}
@@ -46,7 +54,7 @@ func runReport(args []string, stdout, stderr io.Writer) error {
 		FullTitle: *fullTitle,
 	}
 	if *comparePath != "" {
-		then, err := scoreFile(*setPath, *comparePath, "comparison", stderr)
+		then, err := scoreFile(*setPath, *lang, *comparePath, "comparison", stderr)
 		if err != nil {
 			return err
 		}

@@ -14,7 +14,11 @@ func runScore(args []string, stdout, stderr io.Writer) error {
 	answersPath := fs.String("answers", "", "the answers `file` to score (written by amends take)")
 	setPath := fs.String("set", "", "the question set `file` the answers belong to (default: the built-in set)")
 	asJSON := fs.Bool("json", false, "print the result as JSON, for scripts")
+	lang := langFlag(fs)
 	if err := parse(fs, args, stderr); err != nil {
+		return err
+	}
+	if err := checkLang("score", *lang, *setPath); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
@@ -23,7 +27,7 @@ func runScore(args []string, stdout, stderr io.Writer) error {
 	if *answersPath == "" {
 		return usagef("score needs -answers FILE")
 	}
-	r, err := scoreFile(*setPath, *answersPath, "result", stderr)
+	r, err := scoreFile(*setPath, *lang, *answersPath, "result", stderr)
 	if err != nil {
 		return err
 	}
@@ -38,12 +42,16 @@ func runScore(args []string, stdout, stderr io.Writer) error {
 	return report.Text(stdout, r)
 }
 
-// scoreFile loads the set at setPath ("" for the built-in one) and the
-// answers at answersPath, and scores them. When the answers were given to
-// an earlier text of the set, it says on stderr that the result (what)
-// may differ from before.
-func scoreFile(setPath, answersPath, what string, stderr io.Writer) (*score.Result, error) {
-	s, err := loadSet(setPath)
+// scoreFile loads the set at setPath ("" for the built-in one: in
+// language lang, else the one the answers were given to) and the answers
+// at answersPath, and scores them. When the answers were given to an
+// earlier text of the set, it says on stderr that the result (what) may
+// differ from before.
+func scoreFile(setPath, lang, answersPath, what string, stderr io.Writer) (*score.Result, error) {
+	if setPath == "" {
+		lang = chooseBuiltin(lang, answersLanguage(answersPath)).lang
+	}
+	s, err := loadSet(setPath, lang)
 	if err != nil {
 		return nil, err
 	}

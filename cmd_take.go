@@ -24,7 +24,11 @@ func runTake(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	private := fs.Bool("private", false, "save nothing while you answer; write only the report you ask for")
 	force := fs.Bool("force", false, "let -o replace an existing file")
 	comparePath := fs.String("compare", "", "earlier answers to the same set, kept in `FILE`: the end shows each part then and now")
+	lang := langFlag(fs)
 	if err := parse(fs, args, stderr); err != nil {
+		return err
+	}
+	if err := checkLang("take", *lang, *setPath); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
@@ -49,7 +53,11 @@ func runTake(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	if *resume && *setPath == "" {
 		*setPath = quiz.ResumeSource(stateDir)
 	}
-	set, err := loadSet(*setPath)
+	choice := builtinChoice{}
+	if *setPath == "" {
+		choice = chooseBuiltin(*lang, keptLanguage(stateDir))
+	}
+	set, err := loadSet(*setPath, choice.lang)
 	if err != nil {
 		return err
 	}
@@ -86,6 +94,9 @@ func runTake(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 
 	stop := handleSignals(sess, restore, stderr)
 	defer stop()
+	if choice.notice != "" {
+		asker.Say(choice.notice) // which built-in set, when the language settings chose it
+	}
 
 	if err := sess.PickUp(kept, *resume, *private); err != nil {
 		return ended(sess, err, stderr)

@@ -12,13 +12,13 @@
 // Usage:
 //
 //	amends                         take the built-in set (same as "amends take")
-//	amends take   [-set FILE] [-o REPORT.pdf] [-plain] [-resume] [-private] [-force] [-compare OLD]
-//	amends check  [-reach] [FILE ...]  check sets (no FILE: the built-in set)
-//	amends new    [-force] [-minimal] FILE  write the built-in set, or the smallest one, to FILE to start your own
+//	amends take   [-set FILE | -lang LANG] [-o REPORT.pdf] [-plain] [-resume] [-private] [-force] [-compare OLD]
+//	amends check  [-reach] [-lang LANG] [FILE ...]  check sets (no FILE: the built-in set)
+//	amends new    [-force] [-minimal] [-lang LANG] FILE  write the built-in set, or the smallest one, to FILE to start your own
 //	amends test   [-cases DIR] [SET]  run the cases kept beside a set (no SET: the built-in set's)
 //	amends schema                  print the JSON Schema of the question-set format, for editors
-//	amends score  -answers FILE [-set FILE] [-json]
-//	amends report -answers FILE [-set FILE] -o REPORT.pdf|.html|.txt [-force] [-paper a4|letter] [-answers-appendix] [-full-title] [-compare OLD]
+//	amends score  -answers FILE [-set FILE | -lang LANG] [-json]
+//	amends report -answers FILE [-set FILE | -lang LANG] -o REPORT.pdf|.html|.txt [-force] [-paper a4|letter] [-answers-appendix] [-full-title] [-compare OLD]
 //	amends forget                  delete everything amends has saved
 //	amends version
 //

@@ -37,8 +37,8 @@ func TestScripts(t *testing.T) {
 // "check" and "score" use, $WORK/mistakes.toml beside it, a set with each
 // mistake the logic check finds, and $WORK/take.toml from quiz/testdata,
 // which asks for a name), and what it may compare with: $BUILTIN (the built-in
-// set's source), $BUILTIN_ID, $BUILTIN_VERSION, $VERSION and $CORPUS
-// (the toml-test files).
+// set's source, $BUILTIN_ES the Spanish one's), $BUILTIN_ID,
+// $BUILTIN_VERSION, $VERSION and $CORPUS (the toml-test files).
 func scriptSetup(env *testscript.Env) error {
 	s, err := questions.Builtin()
 	if err != nil {
@@ -75,6 +75,10 @@ func scriptSetup(env *testscript.Env) error {
 		{"BUILTIN_VERSION", s.Version},
 		{"VERSION", version},
 		{"CORPUS", abs("questions/testdata/toml-test/tests")},
+		{"BUILTIN_ES", abs("questions/builtin_es.toml")},
+		// No language settings unless a script sets them: the built-in
+		// set is the English one, whatever the machine speaks.
+		{"LC_ALL", ""}, {"LC_MESSAGES", ""}, {"LANG", ""},
 	} {
 		env.Setenv(kv[0], kv[1])
 	}

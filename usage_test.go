@@ -22,13 +22,13 @@ func TestManual(t *testing.T) {
 		t.Errorf("the manual has the comment's markup:\n%s", m)
 	}
 	for name, want := range map[string]string{
-		"take":   "[-set FILE] [-o REPORT.pdf] [-plain] [-resume] [-private] [-force] [-compare OLD]",
-		"check":  "[-reach] [FILE ...]",
-		"new":    "[-force] [-minimal] FILE",
+		"take":   "[-set FILE | -lang LANG] [-o REPORT.pdf] [-plain] [-resume] [-private] [-force] [-compare OLD]",
+		"check":  "[-reach] [-lang LANG] [FILE ...]",
+		"new":    "[-force] [-minimal] [-lang LANG] FILE",
 		"test":   "[-cases DIR] [SET]",
 		"schema": "",
-		"score":  "-answers FILE [-set FILE] [-json]",
-		"report": "-answers FILE [-set FILE] -o REPORT.pdf|.html|.txt [-force] [-paper a4|letter] [-answers-appendix] [-full-title] [-compare OLD]",
+		"score":  "-answers FILE [-set FILE | -lang LANG] [-json]",
+		"report": "-answers FILE [-set FILE | -lang LANG] -o REPORT.pdf|.html|.txt [-force] [-paper a4|letter] [-answers-appendix] [-full-title] [-compare OLD]",
 		"forget": "",
 	} {
 		if got := synopsis(name); got != want {

@@ -4,31 +4,164 @@ package questions
 
 import (
 	"crypto/sha256"
+	"embed"
 	"encoding/hex"
+	"strings"
 	"sync"
+
+	"golang.org/x/text/language"
 )
 
-// builtinHash is the hash of builtin.toml, computed once.
-var builtinHash = sync.OnceValue(func() string {
-	sum := sha256.Sum256(builtinSource)
-	return "sha256:" + hex.EncodeToString(sum[:])
+// The built-in sets, one per language: builtin.toml in English, and
+// builtin_LANG.toml beside it for each other language (builtin_es.toml),
+// each the same ids and scoring in its own words. A file added here is a
+// built-in set once go generate has written its snapshot.
+//
+//go:embed builtin*.toml
+var builtinFiles embed.FS
+
+// builtinFile is one built-in set's file.
+type builtinFile struct {
+	lang, name string
+	src        []byte
+	hash       string
+}
+
+var builtins = sync.OnceValue(func() []builtinFile {
+	entries, _ := builtinFiles.ReadDir(".")
+	out := []builtinFile{}
+	for _, e := range entries {
+		name := e.Name()
+		lang := strings.TrimSuffix(strings.TrimPrefix(name, "builtin_"), ".toml")
+		if name == BuiltinName {
+			lang = "en"
+		} else if lang == name || lang == "" {
+			continue
+		}
+		src, _ := builtinFiles.ReadFile(name)
+		sum := sha256.Sum256(src)
+		f := builtinFile{lang: lang, name: name, src: src, hash: "sha256:" + hex.EncodeToString(sum[:])}
+		if lang == "en" {
+			out = append([]builtinFile{f}, out...)
+		} else {
+			out = append(out, f)
+		}
+	}
+	return out
 })
 
-// Builtin returns the set embedded in the binary, a new copy each call.
+// snapshots are the built-in sets as Go, by language; each builtin*_gen.go
+// adds its own.
+var snapshots = map[string]func() *Set{}
+
+// BuiltinLanguages returns the languages there is a built-in set in,
+// English first.
+func BuiltinLanguages() []string {
+	var out []string
+	for _, f := range builtins() {
+		out = append(out, f.lang)
+	}
+	return out
+}
+
+// BuiltinLanguage returns the language of the built-in set that serves
+// the language tag lang best ("es" for "es-MX"), and whether there is one;
+// with none, English.
+func BuiltinLanguage(lang string) (string, bool) {
+	langs := BuiltinLanguages()
+	tags := make([]language.Tag, len(langs))
+	for i, l := range langs {
+		tags[i] = language.Make(l)
+	}
+	t, err := language.Parse(strings.ReplaceAll(strings.TrimSpace(lang), "_", "-"))
+	if err != nil {
+		return "en", false
+	}
+	_, i, conf := language.NewMatcher(tags).Match(t)
+	if conf == language.No {
+		return "en", false
+	}
+	return langs[i], true
+}
+
+func builtinIn(lang string) builtinFile {
+	l, _ := BuiltinLanguage(lang)
+	for _, f := range builtins() {
+		if f.lang == l {
+			return f
+		}
+	}
+	return builtins()[0]
+}
+
+// BuiltinSourceFor returns the TOML source of the built-in set in the
+// language that serves lang best, and its file's name.
+func BuiltinSourceFor(lang string) (name string, src []byte) {
+	f := builtinIn(lang)
+	return f.name, append([]byte(nil), f.src...)
+}
+
+// BuiltinHashes returns the hash of each built-in set's source, by
+// language: an answers file names the one it was given to.
+func BuiltinHashes() map[string]string {
+	out := map[string]string{}
+	for _, f := range builtins() {
+		out[f.lang] = f.hash
+	}
+	return out
+}
+
+// SameText reports whether answers given to the text with the given hash
+// fit s as they were given: the same text, or, for a built-in set, the
+// same set in another language (the same ids and scoring, its own words).
+func (s *Set) SameText(hash string) bool {
+	if hash == "" || hash == s.Hash {
+		return true
+	}
+	ours, theirs := false, false
+	for _, f := range builtins() {
+		ours = ours || f.hash == s.Hash
+		theirs = theirs || f.hash == hash
+	}
+	return ours && theirs
+}
+
+// BuiltinOf returns the language of the built-in set whose text has the
+// given hash, and whether there is one.
+func BuiltinOf(hash string) (string, bool) {
+	for _, f := range builtins() {
+		if f.hash == hash {
+			return f.lang, true
+		}
+	}
+	return "", false
+}
+
+// Builtin returns the English built-in set, a new copy each call.
+func Builtin() (*Set, error) { return BuiltinFor("en") }
+
+// BuiltinFor returns the built-in set in the language that serves lang
+// best, a new copy each call.
 //
-// It is what Load makes of builtin.toml, but built from a Go snapshot of
-// that result (builtin_gen.go, written by go generate from builtin.toml,
-// the one source) rather than by parsing TOML, and its conditions compile
-// when first used: the first question then comes at about 2.4 times a
-// hello-world process, where loading the TOML takes 9 times. It is
-// linked by the same link as Load's sets. TestBuiltinSnapshot and CI
-// fail when the snapshot is stale.
-func Builtin() (*Set, error) {
-	s := builtinSnapshot()
-	s.Name = BuiltinName
-	s.Hash = builtinHash()
+// It is what Load makes of its file, but built from a Go snapshot of that
+// result (builtin_gen.go and builtin_LANG_gen.go, written by go generate
+// from the files, the one source) rather than by parsing TOML, and its
+// conditions compile when first used: the first question then comes at
+// about 2.4 times a hello-world process, where loading the TOML takes 9
+// times. It is linked by the same link as Load's sets. TestBuiltinSnapshot
+// and CI fail when a snapshot is stale; a set with none yet is loaded from
+// its TOML.
+func BuiltinFor(lang string) (*Set, error) {
+	f := builtinIn(lang)
+	snap := snapshots[f.lang]
+	if snap == nil {
+		return Load(f.name, f.src)
+	}
+	s := snap()
+	s.Name = f.name
+	s.Hash = f.hash
 	s.link()
-	cc := newCondCompiler(&validator{name: BuiltinName, set: s})
+	cc := newCondCompiler(&validator{name: f.name, set: s})
 	s.eachCond(func(c *Cond, ctx context, before int) {
 		c.lazy = &lazyCond{cc: cc, ctx: ctx, before: before}
 	})

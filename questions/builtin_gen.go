@@ -5,6 +5,8 @@ package questions
 
 import "amends/internal/words"
 
+func init() { snapshots["en"] = builtinSnapshot }
+
 func builtinSnapshot() *Set {
 	return &Set{
 		ID:         "amends",

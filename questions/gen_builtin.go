@@ -1,8 +1,9 @@
 //go:build ignore
 
 // gen_builtin writes builtin_gen.go, the Go snapshot of what Load makes of
-// builtin.toml, from which Builtin starts. Run it with go generate after
-// editing builtin.toml; CI fails when the snapshot is stale.
+// builtin.toml, from which Builtin starts, and builtin_LANG_gen.go for each
+// other built-in set (builtin_LANG.toml). Run it with go generate after
+// editing a built-in set; CI fails when a snapshot is stale.
 package main
 
 import (
@@ -14,15 +15,18 @@ import (
 )
 
 func main() {
-	s, err := questions.Load(questions.BuiltinName, questions.BuiltinSource())
-	if err == nil {
-		var src []byte
-		if src, err = snapshot.Source(s); err == nil {
-			err = os.WriteFile("builtin_gen.go", src, 0o644)
+	for _, lang := range questions.BuiltinLanguages() {
+		name, src := questions.BuiltinSourceFor(lang)
+		s, err := questions.Load(name, src)
+		if err == nil {
+			var out []byte
+			if out, err = snapshot.Source(s, lang); err == nil {
+				err = os.WriteFile(snapshot.GenFile(lang), out, 0o644)
+			}
 		}
-	}
-	if err != nil {
-		fmt.Fprintf(os.Stderr, "gen_builtin: %v\n", err)
-		os.Exit(1)
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "gen_builtin: %v\n", err)
+			os.Exit(1)
+		}
 	}
 }

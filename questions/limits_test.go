@@ -147,7 +147,7 @@ func TestBuiltinConditionsWithinLimits(t *testing.T) {
 // builtinConditions returns the source of every condition in builtin.toml.
 func builtinConditions(t testing.TB) []string {
 	var out []string
-	for _, line := range strings.Split(string(builtinSource), "\n") {
+	for _, line := range strings.Split(string(BuiltinSource()), "\n") {
 		line = strings.TrimSpace(line)
 		if rest, ok := strings.CutPrefix(line, "when = '"); ok {
 			out = append(out, strings.TrimSuffix(rest, "'"))

@@ -28,8 +28,12 @@ import (
 // dozen kilobytes; a file far larger is a mistake, not a question set.
 const MaxSize = 4 << 20
 
-//go:embed builtin.toml
-var builtinSource []byte
+// BuiltinSource returns the TOML source of the English built-in set,
+// comments and all (BuiltinSourceFor gives the others).
+func BuiltinSource() []byte {
+	_, src := BuiltinSourceFor("en")
+	return src
+}
 
 //go:embed minimal.toml
 var minimalSource []byte
@@ -38,10 +42,7 @@ var minimalSource []byte
 // nothing to say, each part explained once, for amends new -minimal.
 func MinimalSource() []byte { return append([]byte(nil), minimalSource...) }
 
-// BuiltinSource returns the TOML source of the built-in set, comments and all.
-func BuiltinSource() []byte { return append([]byte(nil), builtinSource...) }
-
-// BuiltinName is how messages name the built-in set.
+// BuiltinName is how messages name the English built-in set.
 const BuiltinName = "builtin.toml"
 
 // Problem is one thing wrong with a set, at a line of its file.

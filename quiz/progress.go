@@ -44,6 +44,7 @@ type Progress struct {
 	Version  string            `toml:"version"`
 	Hash     string            `toml:"hash"`
 	Source   string            `toml:"source"`   // the set file's absolute path; "" for the built-in set
+	Language string            `toml:"language"` // the set's language: which built-in set, for one
 	Position string            `toml:"position"` // the id of the question to ask next; "" at the end
 	Words    questions.Picked  `toml:"words"`
 	Partner  questions.Partner `toml:"partner"` // the old form of Words
@@ -58,8 +59,12 @@ func (p *Progress) encode(s *questions.Set) []byte {
 	var b bytes.Buffer
 	b.WriteString("# Progress of an amends quiz, kept so that nothing is lost if it stops.\n")
 	b.WriteString("# Private: delete it with \"amends forget\".\n")
-	fmt.Fprintf(&b, "set = %s\nversion = %s\nhash = %s\nsource = %s\nposition = %s\n",
-		score.Quote(p.Set), score.Quote(p.Version), score.Quote(p.Hash), score.Quote(p.Source), score.Quote(p.Position))
+	fmt.Fprintf(&b, "set = %s\nversion = %s\nhash = %s\nsource = %s\n",
+		score.Quote(p.Set), score.Quote(p.Version), score.Quote(p.Hash), score.Quote(p.Source))
+	if p.Language != "" {
+		fmt.Fprintf(&b, "language = %s\n", score.Quote(p.Language))
+	}
+	fmt.Fprintf(&b, "position = %s\n", score.Quote(p.Position))
 	score.WriteTables(&b, s, p.Words, p.Values, false)
 	return b.Bytes()
 }
@@ -125,7 +130,7 @@ type Restored struct {
 func (p *Progress) Restore(s *questions.Set) *Restored {
 	a := score.NewAnswers(s)
 	a.Words = score.PickedWords(s, p.Words, p.Partner)
-	r := &Restored{Answers: a, Changed: p.Hash != s.Hash || p.Version != s.Version}
+	r := &Restored{Answers: a, Changed: !s.SameText(p.Hash) || p.Version != s.Version}
 	for _, id := range slices.Sorted(maps.Keys(p.Values)) {
 		q := s.Question(id)
 		if q == nil {

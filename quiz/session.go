@@ -629,7 +629,7 @@ func (s *Session) save(position string) {
 	if s.ProgressPath == "" || s.stopped || s.saveFail {
 		return
 	}
-	p := &Progress{Set: s.Set.ID, Version: s.Set.Version, Hash: s.Set.Hash, Source: s.Source,
+	p := &Progress{Set: s.Set.ID, Version: s.Set.Version, Hash: s.Set.Hash, Source: s.Source, Language: s.Set.Language,
 		Position: position, Words: s.Answers.Words, Values: s.Answers.Values}
 	if err := SaveProgress(s.ProgressPath, p, s.Set); err != nil {
 		s.saveFail = true

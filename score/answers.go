@@ -127,7 +127,7 @@ func ReadAnswers(name string, r io.Reader, s *questions.Set) (*Answers, error) {
 
 // Changed reports whether the answers were given to a different text of
 // the set than s, though its id and version are the same.
-func (a *Answers) Changed(s *questions.Set) bool { return a.Hash != "" && a.Hash != s.Hash }
+func (a *Answers) Changed(s *questions.Set) bool { return !s.SameText(a.Hash) }
 
 // ReadAnswersFile opens path and reads it with ReadAnswers.
 func ReadAnswersFile(path string, s *questions.Set) (*Answers, error) {

@@ -175,3 +175,22 @@ func TestParse(t *testing.T) {
 		t.Errorf("Names: %v", got)
 	}
 }
+
+func TestFromLocale(t *testing.T) {
+	for _, c := range []struct {
+		env          map[string]string
+		tag, setting string
+	}{
+		{map[string]string{"LANG": "es_ES.UTF-8"}, "es-ES", "LANG=es_ES.UTF-8"},
+		{map[string]string{"LANG": "es_ES.UTF-8", "LC_MESSAGES": "en_GB"}, "en-GB", "LC_MESSAGES=en_GB"},
+		{map[string]string{"LANG": "es_ES.UTF-8", "LC_MESSAGES": "en_GB", "LC_ALL": "de_DE@euro"}, "de-DE", "LC_ALL=de_DE@euro"},
+		{map[string]string{"LANG": "C.UTF-8"}, "", ""},
+		{map[string]string{"LC_ALL": "POSIX", "LANG": "es_ES"}, "", ""},
+		{map[string]string{}, "", ""},
+	} {
+		tag, setting := FromLocale(func(k string) string { return c.env[k] })
+		if tag != c.tag || setting != c.setting {
+			t.Errorf("%v: %q %q, want %q %q", c.env, tag, setting, c.tag, c.setting)
+		}
+	}
+}
