@@ -63,7 +63,7 @@ func runReport(args []string, stdout, stderr io.Writer) error {
 	if err := report.WriteFile(*out, r, o, *force); err != nil {
 		return err
 	}
-	printf(stdout, "Your report is in %s (only you can read it).\n", *out)
+	printf(stdout, "%s\n", r.Words.T("quiz_report_in", "path", *out))
 	return nil
 }
 
