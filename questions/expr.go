@@ -237,6 +237,7 @@ type condCompiler struct {
 	// warnings are what the last compile found likely wrong but not
 	// wrong, such as a comparison that always holds; the caller takes them.
 	warnings []string
+	names    map[string]*namedInfo // the set's named conditions, worked out
 }
 
 func newCondCompiler(v *validator) *condCompiler {
@@ -274,6 +275,9 @@ func (cc *condCompiler) compile(c *Cond, ctx context, before int) []string {
 	tree, err := parser.ParseWithConfig(src, cc.config)
 	if err != nil {
 		return []string{"condition “" + text.OneLine(src) + "”: " + exprMessage(err)}
+	}
+	if problems, ok := cc.useNamed(&tree.Node, ctx, before); !ok {
+		return problems // a name in error is said where it is defined
 	}
 	if problems := cc.limitTree(tree); len(problems) > 0 {
 		return problems

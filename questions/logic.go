@@ -507,15 +507,15 @@ func (l *logic) describeOutcome(t *target, out *Outcome, env *Env) string {
 				add(fmt.Sprintf("dim.%s not scored", id))
 			}
 		}
-		if usesWord(part.Src, "composite") {
+		if part.Reads("composite") {
 			if out.Facts.HasComposite {
 				add(fmt.Sprintf("composite = %s", ftoa(out.Facts.Composite)))
 			}
 		}
-		if usesWord(part.Src, "has_composite") && !out.Facts.HasComposite {
+		if part.Reads("has_composite") && !out.Facts.HasComposite {
 			add("no overall score")
 		}
-		if usesWord(part.Src, "verdict") {
+		if part.Reads("verdict") {
 			add(fmt.Sprintf("verdict %q", out.Facts.Verdict))
 		}
 	}
@@ -615,26 +615,6 @@ func (l *logic) describeSolution(t *target, sol solution) string {
 		return "always"
 	}
 	return strings.Join(parts, ", ")
-}
-
-func usesWord(src, word string) bool {
-	for i := 0; ; {
-		j := strings.Index(src[i:], word)
-		if j < 0 {
-			return false
-		}
-		j += i
-		before := j == 0 || !isWordByte(src[j-1])
-		after := j+len(word) >= len(src) || !isWordByte(src[j+len(word)])
-		if before && after {
-			return true
-		}
-		i = j + len(word)
-	}
-}
-
-func isWordByte(c byte) bool {
-	return c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
 }
 
 func oneLineSrc(s string) string { return strings.Join(strings.Fields(s), " ") }

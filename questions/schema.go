@@ -53,6 +53,7 @@ var keyDocs = map[string]string{
 	"Set.disclaimer": "One line printed at the top of every report.",
 	"Set.engine":     "The set's own words for messages of the engine, by message id, in place of its language's catalogue.",
 	"Set.words":      "The set's placeholders, such as {he} {him} {his}: the words the texts are written with and what a person may pick instead.",
+	"Set.conditions": "Named conditions, each defined once, such as unsafe = 'flagged(\"violence\") || flagged(\"threats\")', and used by name in any when: when = '!unsafe'.",
 	"Set.partner":    "The old way to give the words for the partner (he, him, his, partner); [[words]] says the same and more.",
 	"Set.scale":      "Shared answer scales, by name: [scale.agree] labels = [...].",
 	"Set.scoring":    "Thresholds: min_answered, min_dimensions, bands.",
@@ -260,7 +261,7 @@ func (g *schemaGen) value(t reflect.Type, key string) map[string]any {
 		return s
 	case reflect.Map:
 		s := map[string]any{"type": "object", "additionalProperties": g.value(t.Elem(), key)}
-		if key == "Set.scale" || key == "Option.points" {
+		if key == "Set.scale" || key == "Option.points" || key == "Set.conditions" {
 			s["patternProperties"] = map[string]any{idPattern.String(): g.value(t.Elem(), key)}
 			s["additionalProperties"] = false
 		}

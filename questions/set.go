@@ -43,11 +43,14 @@ type Set struct {
 	// the words they are written with and what a person may pick.
 	Words []*WordGroup `toml:"words"`
 	// Partner is the old form of Words, turned into groups by Load.
-	Partner   Partner           `toml:"partner"`
-	Scales    map[string]*Scale `toml:"scale"`
-	Scoring   Scoring           `toml:"scoring"`
-	Readiness Readiness         `toml:"readiness"`
-	Honest    []Paragraph       `toml:"honest"`
+	Partner Partner `toml:"partner"`
+	// Conditions are named conditions, each defined once and used by
+	// its name in any condition (see named.go).
+	Conditions map[string]*Cond  `toml:"conditions"`
+	Scales     map[string]*Scale `toml:"scale"`
+	Scoring    Scoring           `toml:"scoring"`
+	Readiness  Readiness         `toml:"readiness"`
+	Honest     []Paragraph       `toml:"honest"`
 
 	Dimensions []*Dimension `toml:"dimension"`
 	Flags      []*Flag      `toml:"flag"`

@@ -595,6 +595,8 @@ func (v *validator) validate() {
 
 	cc := newCondCompiler(v)
 	v.cc = cc
+	v.validateNamed(cc)
+	defer v.unusedNamed()
 	compile := func(path string, c *Cond, ctx context, before int) {
 		if c == nil {
 			return
