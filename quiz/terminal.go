@@ -28,8 +28,11 @@ type Terminal struct {
 	w   *words.Book // nil: English
 }
 
-// SetWords gives the asker the set's words for its hints.
-func (t *Terminal) SetWords(w *words.Book) { t.w = w }
+// SetWords gives the asker the set's words for its hints, and survey's.
+func (t *Terminal) SetWords(w *words.Book) {
+	t.w = w
+	surveyWords(w)
+}
 
 // NewTerminal returns a Terminal asker on the given terminal streams.
 func NewTerminal(in terminal.FileReader, out terminal.FileWriter, errOut io.Writer) *Terminal {
@@ -360,8 +363,17 @@ func (t *Terminal) Choose(msg string, options []string, def int) (int, error) {
 	return i, err
 }
 
-// Confirm asks a yes or no question.
+// Confirm asks a yes or no question. Survey's own takes only y and yes
+// for yes; in another language, the two answers are a list to pick from.
 func (t *Terminal) Confirm(msg string, def bool) (bool, error) {
+	if t.w.Catalogue() != words.Fallback {
+		d := 1
+		if def {
+			d = 0
+		}
+		i, err := t.Choose(msg, []string{t.w.T("term_yes"), t.w.T("term_no")}, d)
+		return i == 0, err
+	}
 	m := text.Wrap(text.Clean(text.OneLine(msg)), "", t.width()-2)
 	if t.overflows(&Prompt{Kind: "choice", Options: []PromptOption{{Label: "(y/N) Yes"}}}, m) {
 		m += "\n"
