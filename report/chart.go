@@ -11,17 +11,24 @@ import (
 func (l *layout) chart(c chart) {
 	const (
 		labelW = 54.0 // the dimension's title
-		wordW  = 30.0 // the score and band after the bar
 		rowH   = 9.5
 		barH   = 4.2
 	)
-	barX := l.left + labelW + 3
-	barW := l.width - labelW - 3 - wordW
-	at := func(v float64) float64 { return barX + barW*v/100 }
 	zone := style{false, 7.5, 3.6, faint}
 	labelSt := style{false, 9.5, 4.1, ink}
 	numSt := style{true, 9, 4, ink}
 	wordSt := style{false, 8.5, 4, muted}
+	// After the bar, the score and the band: as wide as the widest band's
+	// name in the set's language needs.
+	wordW := 30.0
+	for _, x := range c.rows {
+		if x.scored {
+			wordW = max(wordW, 13+l.textWidth(wordSt, x.bandName)+1)
+		}
+	}
+	barX := l.left + labelW + 3
+	barW := l.width - labelW - 3 - wordW
+	at := func(v float64) float64 { return barX + barW*v/100 }
 
 	header := func() {
 		l.need(zone.lh + 1.5 + rowH)

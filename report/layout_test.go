@@ -50,6 +50,26 @@ func personaCases(t testing.TB) []personaCase {
 	if len(cs) == 0 {
 		t.Fatal("no personas in ../score/testdata/personas")
 	}
+	// The same answers to the Spanish built-in set: other words, other
+	// lengths, other breaks.
+	es, err := questions.BuiltinFor("es")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, path := range paths {
+		if strings.HasSuffix(path, ".expect.toml") {
+			continue
+		}
+		name := strings.TrimSuffix(filepath.Base(path), ".toml")
+		a, err := score.ReadAnswersFile(path, es)
+		if err != nil {
+			continue // answers the Spanish set words differently
+		}
+		r := score.Score(es, a)
+		for _, paper := range []string{"a4", "letter"} {
+			cs = append(cs, personaCase{name + "/es/" + paper, r, Options{Paper: paper, Date: testDate, Bands: es.Scoring.Bands}})
+		}
+	}
 	return cs
 }
 
@@ -73,11 +93,15 @@ func layoutProblems(l *layout) []string {
 	// No text runs past the right margin.
 	for n, pg := range l.pages {
 		for _, o := range pg.fg {
-			if o.kind != opText || o.align != "L" {
+			if o.kind != opText {
 				continue
 			}
-			if w := l.textWidth(o.s, o.text); o.x+w > l.left+l.width+0.3 {
+			w := l.textWidth(o.s, o.text)
+			if o.align == "L" && o.x+w > l.left+l.width+0.3 {
 				out = append(out, fmt.Sprintf("page %d: %q runs %.1f mm past the margin", n+1, o.text, o.x+w-l.left-l.width))
+			}
+			if w > o.w+0.3 {
+				out = append(out, fmt.Sprintf("page %d: %q is %.1f mm wider than its place", n+1, o.text, w-o.w))
 			}
 		}
 	}
