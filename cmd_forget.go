@@ -6,6 +6,8 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path/filepath"
+	"strings"
 
 	"amends/internal/file"
 	"amends/internal/text"
@@ -42,7 +44,13 @@ func runForget(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	}
 	failed := 0
 	for _, f := range files {
-		if err := os.Remove(f); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		if held, pid := quiz.Held(quiz.ProgressOf(f)); held {
+			// Deleting under a running quiz would only make it write again.
+			printf(stderr, "amends: %s: left alone: a quiz of this set is running (process %d); stop it, then forget again\n", f, pid)
+			failed++
+			continue
+		}
+		if err := quiz.RemoveProgress(f); err != nil {
 			printf(stderr, "amends: %s: cannot delete: %v\n", f, file.Cause(err))
 			failed++
 		}
@@ -65,9 +73,21 @@ func runForget(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 
 // describe names a state file and what it holds, in a few words.
 func describe(path string) string {
+	link := ""
+	if target, err := os.Readlink(path); err == nil {
+		link = ", a link to " + target + ", which goes too"
+	}
+	switch {
+	case strings.HasSuffix(path, ".lock"):
+		return path + " (a lock left by a quiz that stopped)"
+	case strings.Contains(filepath.Base(path), ".damaged"):
+		return path + " (progress set aside as damaged" + link + ")"
+	}
 	p, err := quiz.LoadProgress(path)
-	if err != nil {
+	if err != nil && link != "" {
+		return path + " (" + strings.TrimPrefix(link, ", ") + ")"
+	} else if err != nil {
 		return path
 	}
-	return fmt.Sprintf("%s (progress of %q: %s)", path, p.Set, text.Plural(len(p.Values), "answer"))
+	return fmt.Sprintf("%s (progress of %q: %s%s)", path, p.Set, text.Plural(len(p.Values), "answer"), link)
 }

@@ -2,15 +2,9 @@ package main
 
 import (
 	"errors"
-	"fmt"
 	"io"
-	"os"
 	"path/filepath"
-	"strconv"
-	"strings"
-	"time"
 
-	"amends/internal/file"
 	"amends/quiz"
 	"amends/score"
 )
@@ -88,11 +82,17 @@ func runTake(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	if stateDir != "" {
 		kept = quiz.ProgressPath(stateDir, set.ID)
 	}
+	var lock *quiz.Lock
 	if !*private {
 		sess.ProgressPath = kept
+		// One quiz of a set at a time: two would overwrite each other's answers.
+		if lock, err = quiz.LockProgress(kept); err != nil {
+			return err
+		}
+		defer lock.Release()
 	}
 
-	stop := handleSignals(sess, restore, stderr)
+	stop := handleSignals(sess, func() { restore(); lock.Release() }, stderr)
 	defer stop()
 	if choice.notice != "" {
 		asker.Say(choice.notice) // which built-in set, when the language settings chose it
@@ -125,40 +125,4 @@ func ended(sess *quiz.Session, err error, stderr io.Writer) error {
 		return exitError{code: exitFail}
 	}
 	return err
-}
-
-// checkReportPath fails early, before any question, when -o cannot be written.
-func checkReportPath(path string, force bool) error {
-	if fi, err := os.Stat(path); err == nil {
-		if fi.IsDir() {
-			return fmt.Errorf("%s is a folder; -o takes a file name", path)
-		}
-		if !force {
-			return fmt.Errorf("%s: %w; choose another name, or pass -force to replace it", path, file.ErrExists)
-		}
-	}
-	if fi, err := os.Stat(filepath.Dir(path)); err != nil || !fi.IsDir() {
-		return fmt.Errorf("%s: the folder %s does not exist", path, filepath.Dir(path))
-	}
-	return nil
-}
-
-// reportDate is today, or SOURCE_DATE_EPOCH when set, for reproducible reports.
-func reportDate() time.Time {
-	if s := os.Getenv("SOURCE_DATE_EPOCH"); s != "" {
-		if n, err := strconv.ParseInt(s, 10, 64); err == nil {
-			return time.Unix(n, 0).UTC()
-		}
-	}
-	return time.Now()
-}
-
-// shellQuote quotes s for a shell when it needs it.
-func shellQuote(s string) string {
-	for _, r := range s {
-		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '_' || r == '.' || r == '/') {
-			return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
-		}
-	}
-	return s
 }

@@ -74,6 +74,10 @@ func (p *Progress) encode(s *questions.Set) []byte {
 // process or a closed terminal loses nothing, and the budget for saving
 // after every answer is a millisecond.
 func SaveProgress(path string, p *Progress, s *questions.Set) error {
+	if target, ok := linkTarget(path); ok {
+		// A progress file that is a link to another place is kept there.
+		path = target
+	}
 	dir := filepath.Dir(path)
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return fmt.Errorf("%s: cannot keep progress: %v", dir, file.Cause(err))
@@ -84,30 +88,43 @@ func SaveProgress(path string, p *Progress, s *questions.Set) error {
 	return nil
 }
 
-// LoadProgress reads the progress file at path. A missing file gives an
-// error that wraps fs.ErrNotExist.
+// ProgressError is what is wrong with a progress file that is there but
+// cannot be used: unreadable, damaged, too large, or not one at all.
+type ProgressError struct {
+	Path   string
+	Reason string // "damaged (...)", in a few words
+}
+
+func (e *ProgressError) Error() string { return e.Path + ": " + e.Reason }
+
+// LoadProgress reads the progress file at path, following a link. A
+// missing file gives an error that wraps fs.ErrNotExist; one that cannot
+// be used, a *ProgressError.
 func LoadProgress(path string) (*Progress, error) {
+	bad := func(format string, a ...any) error {
+		return &ProgressError{Path: path, Reason: fmt.Sprintf(format, a...)}
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
 			return nil, err
 		}
-		return nil, fmt.Errorf("%s: cannot read: %v", path, file.Cause(err))
+		return nil, bad("cannot read: %v", file.Cause(err))
 	}
 	defer f.Close()
 	var buf bytes.Buffer
 	if _, err := buf.ReadFrom(io.LimitReader(f, maxProgressSize+1)); err != nil {
-		return nil, fmt.Errorf("%s: cannot read: %v", path, file.Cause(err))
+		return nil, bad("cannot read: %v", file.Cause(err))
 	}
 	if buf.Len() > maxProgressSize {
-		return nil, fmt.Errorf("%s: too large to be a progress file; delete it with \"amends forget\"", path)
+		return nil, bad("too large to be a progress file")
 	}
 	var p Progress
 	if _, err := toml.Decode(buf.String(), &p); err != nil {
-		return nil, fmt.Errorf("%s: damaged (%s); delete it with \"amends forget\"", path, text.OneLine(strings.TrimPrefix(err.Error(), "toml: ")))
+		return nil, bad("damaged (%s)", text.OneLine(strings.TrimPrefix(err.Error(), "toml: ")))
 	}
 	if p.Set == "" {
-		return nil, fmt.Errorf("%s: not a progress file (no set id); delete it with \"amends forget\"", path)
+		return nil, bad("not a progress file (no set id)")
 	}
 	if p.Values == nil {
 		p.Values = map[string]any{}
@@ -147,7 +164,69 @@ func (p *Progress) Restore(s *questions.Set) *Restored {
 	return r
 }
 
-// StateFiles lists the files amends keeps in dir: progress files and any
+// SetAside renames the progress file at path, which cannot be used, to a
+// name of its own beside it (progress-ID.damaged.toml, or -2 and so on),
+// so that nothing in it is lost and the next save does not overwrite it.
+// It returns the new name; an error is its bare cause.
+func SetAside(path string) (string, error) {
+	base := strings.TrimSuffix(path, ".toml") + ".damaged"
+	aside := base + ".toml"
+	for i := 2; ; i++ {
+		if _, err := os.Lstat(aside); errors.Is(err, fs.ErrNotExist) {
+			break
+		}
+		if i > 1000 {
+			return "", errors.New("too many set aside already")
+		}
+		aside = fmt.Sprintf("%s-%d.toml", base, i)
+	}
+	// Link, then remove: a name taken meanwhile is never replaced.
+	if err := os.Link(path, aside); err != nil {
+		if err := os.Rename(path, aside); err != nil {
+			return "", file.Cause(err)
+		}
+		return aside, nil
+	}
+	if err := os.Remove(path); err != nil {
+		os.Remove(aside)
+		return "", file.Cause(err)
+	}
+	return aside, nil
+}
+
+// linkTarget returns where the link at path points, when it is a link to
+// a file that exists.
+func linkTarget(path string) (string, bool) {
+	fi, err := os.Lstat(path)
+	if err != nil || fi.Mode()&fs.ModeSymlink == 0 {
+		return "", false
+	}
+	target, err := filepath.EvalSymlinks(path)
+	if err != nil {
+		return "", false
+	}
+	if fi, err := os.Stat(target); err != nil || !fi.Mode().IsRegular() {
+		return "", false
+	}
+	return target, true
+}
+
+// RemoveProgress deletes the progress file at path and, when it is a link,
+// the file it points to, which is where the progress was kept.
+func RemoveProgress(path string) error {
+	if target, ok := linkTarget(path); ok {
+		if err := os.Remove(target); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return err
+		}
+	}
+	if err := os.Remove(path); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	return nil
+}
+
+// StateFiles lists the files amends keeps in dir: progress files (links
+// to one among them), progress set aside as damaged, lock files, and any
 // temporary files a stopped save left behind.
 func StateFiles(dir string) ([]string, error) {
 	entries, err := os.ReadDir(dir)
@@ -160,8 +239,9 @@ func StateFiles(dir string) ([]string, error) {
 	var out []string
 	for _, e := range entries {
 		name := e.Name()
-		if e.Type().IsRegular() && (strings.HasPrefix(name, "progress-") && strings.HasSuffix(name, ".toml") ||
-			strings.HasPrefix(name, ".progress-") && strings.HasSuffix(name, ".tmp")) {
+		ours := strings.HasPrefix(name, "progress-") && (strings.HasSuffix(name, ".toml") || strings.HasSuffix(name, ".lock")) ||
+			strings.HasPrefix(name, ".progress-") && strings.HasSuffix(name, ".tmp")
+		if ours && (e.Type().IsRegular() || e.Type()&fs.ModeSymlink != 0) {
 			out = append(out, filepath.Join(dir, name))
 		}
 	}

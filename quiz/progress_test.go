@@ -57,7 +57,8 @@ func TestLoadProgressProblems(t *testing.T) {
 	}
 	bad := filepath.Join(dir, "bad.toml")
 	os.WriteFile(bad, []byte("set = \n"), 0o600)
-	if _, err := LoadProgress(bad); err == nil || !strings.Contains(err.Error(), `damaged`) || !strings.Contains(err.Error(), `amends forget`) {
+	var pe *ProgressError
+	if _, err := LoadProgress(bad); !errors.As(err, &pe) || !strings.HasPrefix(pe.Reason, "damaged (") || pe.Path != bad {
 		t.Errorf("damaged: %v", err)
 	}
 	noset := filepath.Join(dir, "noset.toml")

@@ -2,6 +2,7 @@ package quiz
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 
@@ -33,12 +34,15 @@ func (s *Session) PickUp(path string, resume, private bool) error {
 		}
 		return nil
 	}
-	if err != nil {
+	var bad *ProgressError
+	switch {
+	case errors.As(err, &bad):
+		return s.setAside(path, bad.Reason)
+	case err != nil:
 		s.Asker.Say(w.T("resume_unreadable", "error", err.Error()))
 		return nil
-	}
-	if p.Set != s.Set.ID {
-		return nil
+	case p.Set != s.Set.ID:
+		return s.setAside(path, fmt.Sprintf("it holds progress of set %q", p.Set))
 	}
 	r := p.Restore(s.Set)
 	n := len(r.Answers.Values)
@@ -76,6 +80,18 @@ func (s *Session) PickUp(path string, resume, private bool) error {
 		}
 		s.Notice = msg
 	}
+	return nil
+}
+
+// setAside moves a progress file that cannot be used out of the way,
+// rather than let the next save overwrite what may be recovered by hand,
+// and says where it went. If it cannot be moved, the quiz does not start.
+func (s *Session) setAside(path, reason string) error {
+	aside, err := SetAside(path)
+	if err != nil {
+		return fmt.Errorf("%s: %s, and it cannot be set aside (%v); move it away or delete it (\"amends forget\"), then start again", path, reason, err)
+	}
+	s.Asker.Say(s.words().T("resume_set_aside", "path", path, "error", reason, "aside", aside))
 	return nil
 }
 

@@ -10,7 +10,6 @@ package quiz
 import (
 	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -65,11 +64,13 @@ type Session struct {
 	// the answers are (kept, "" when nowhere); nil is report.WriteFile.
 	// Tests make it fail.
 	writeReport func(path string, r *score.Result, kept string, overwrite bool) error
+	// writeProgress saves progress; nil is SaveProgress. Tests make it fail.
+	writeProgress func(path string, p *Progress, s *questions.Set) error
 
 	mu          sync.Mutex // held while saving, so a stop never cuts a save short
 	stopped     bool
 	saved       int              // answers in the progress file
-	saveFail    bool             // saving failed once; said so and stopped trying
+	saveFail    bool             // the last save failed (said once); the next answer tries again
 	removed     bool             // the quiz is over and its progress file deleted
 	urgent      bool             // an urgent flag is raised: a stop says where to get help
 	help        []score.Resource // where to get help for the urgent flags raised
@@ -621,21 +622,38 @@ func (s *Session) finalReview() (bool, error) {
 	return true, s.sectionReview(secs[j-1])
 }
 
-// save writes the progress file, unless private or stopped. A failure is
-// said once; the quiz goes on.
+// save writes the progress file, unless private or stopped. A failure
+// (a full disk, say) is said once, truthfully: the progress saved before
+// is still there, whole, as the file is replaced only by a complete one.
+// The quiz goes on, and the next answer tries again.
 func (s *Session) save(position string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.ProgressPath == "" || s.stopped || s.saveFail {
+	if s.ProgressPath == "" || s.stopped {
 		return
 	}
 	p := &Progress{Set: s.Set.ID, Version: s.Set.Version, Hash: s.Set.Hash, Source: s.Source, Language: s.Set.Language,
 		Position: position, Words: s.Answers.Words, Values: s.Answers.Values}
-	if err := SaveProgress(s.ProgressPath, p, s.Set); err != nil {
+	write := s.writeProgress
+	if write == nil {
+		write = SaveProgress
+	}
+	w := s.words()
+	if err := write(s.ProgressPath, p, s.Set); err != nil {
+		if !s.saveFail {
+			if s.saved > 0 {
+				s.Asker.Say(w.T("quiz_save_failed_kept", "error", err.Error(), "n", s.saved, "path", s.ProgressPath))
+			} else {
+				s.Asker.Say(w.T("quiz_save_failed", "error", err.Error()))
+			}
+		}
 		s.saveFail = true
-		s.Asker.Say(s.words().T("quiz_save_failed", "error", err.Error()))
 		return
 	}
+	if s.saveFail {
+		s.Asker.Say(w.T("quiz_save_again", "n", len(s.Answers.Values), "path", s.ProgressPath))
+	}
+	s.saveFail = false
 	s.saved = len(s.Answers.Values)
 }
 
@@ -666,7 +684,9 @@ func (s *Session) stop() string {
 		return w.T("stop_done")
 	case s.ProgressPath == "":
 		return w.T("stop_private")
-	case s.saveFail || s.saved == 0:
+	case s.saveFail && s.saved > 0:
+		return w.T("stop_kept_older", "n", s.saved, "path", s.ProgressPath, "resume", s.ResumeCommand)
+	case s.saved == 0:
 		if _, err := os.Stat(s.ProgressPath); err == nil && !s.saveFail {
 			return w.T("stop_before_kept", "path", s.ProgressPath, "resume", s.ResumeCommand)
 		}
@@ -729,18 +749,22 @@ func (s *Session) finish() error {
 	}()
 
 	date := s.Date.Format("2006-01-02")
+	reportName := s.defaultName(w.T("file_report", "date", date), ".pdf")
 	if s.ReportPath != "" {
-		if err := s.report(s.ReportPath, result, "", s.Force); err != nil {
-			s.Asker.Say(w.T("quiz_report_failed", "error", err.Error()))
+		// -o: asked for nothing, unless it cannot be written; then
+		// another name, and the answers are never lost unasked.
+		path, err := s.reportUntilWritten(s.ReportPath, s.Force, result, "", reportName)
+		if err != nil {
+			return err
+		}
+		if path == "" {
 			return s.keepOnFailure("the report could not be written")
 		}
-		s.Asker.Say(w.T("quiz_report_in", "path", s.ReportPath))
 		wrote = true
 		s.removeProgress()
 		return nil
 	}
 
-	reportName := s.defaultName(w.T("file_report", "date", date), ".pdf")
 	reportPath, err := s.askPath(w.T("quiz_save_report"), true, w.T("quiz_report_name"), reportName)
 	if err != nil {
 		return err
@@ -748,40 +772,22 @@ func (s *Session) finish() error {
 
 	kept := ""
 	if s.ProgressPath != "" {
-		answersName := s.defaultName(w.T("file_answers", "date", date), ".toml")
-		ap, err := s.askPath(w.T("quiz_keep_answers"), false, w.T("quiz_answers_name"), answersName)
-		for ap != "" && err == nil {
-			werr := s.writeAnswers(ap)
-			if werr == nil {
-				kept = ap
-				s.Asker.Say(w.T("quiz_answers_in", "path", ap))
-				break
-			}
-			s.Asker.Say(w.T("quiz_answers_failed", "error", werr.Error()))
-			ap, err = s.askPath(w.T("quiz_try_again"), true, w.T("quiz_answers_name"), answersName)
-		}
-		if err != nil {
+		if kept, err = s.answersUntilWritten(w.T("quiz_keep_answers"), false); err != nil {
 			return err
 		}
 	}
-	for reportPath != "" {
-		werr := s.report(reportPath, result, kept, true)
-		if werr == nil {
-			s.Asker.Say(w.T("quiz_report_in", "path", reportPath))
-			wrote = true
-			break
-		}
-		s.Asker.Say(w.T("quiz_report_failed", "error", werr.Error()))
-		reportPath, err = s.askPath(w.T("quiz_try_again"), true, w.T("quiz_report_name"), reportName)
+	if reportPath != "" {
+		path, err := s.reportUntilWritten(reportPath, true, result, kept, reportName)
 		if err != nil {
 			return err
 		}
-		if reportPath == "" {
+		if path == "" {
 			if kept == "" {
 				return s.keepOnFailure("the report could not be written")
 			}
 			return errors.New("the report could not be written; your answers are in " + kept)
 		}
+		wrote = true
 	}
 	s.removeProgress()
 	if s.ProgressPath != "" {
@@ -813,29 +819,68 @@ func (s *Session) writeAnswers(path string) error {
 	return file.Write(path, []byte(b.String()), 0o600, true)
 }
 
-// keepOnFailure makes sure the answers outlive a failure at the end.
+// keepOnFailure makes sure the answers outlive a failure at the end: they
+// are in the progress file, or the person is offered a file for them
+// until one is written or they say no.
 func (s *Session) keepOnFailure(what string) error {
 	w := s.words()
-	if s.ProgressPath != "" && !s.saveFail {
+	switch {
+	case s.ProgressPath != "" && !s.saveFail:
 		s.Asker.Say(w.T("quiz_kept_retry", "path", s.ProgressPath, "resume", s.ResumeCommand))
-	} else if s.ReportPath == "" {
-		ap, err := s.askPath(w.T("quiz_nothing_kept"), true,
-			w.T("quiz_answers_name"), s.defaultName(w.T("file_answers", "date", s.Date.Format("2006-01-02")), ".toml"))
-		if err != nil {
-			return err
+	default:
+		question := w.T("quiz_nothing_kept")
+		if s.saved > 0 {
+			question = w.T("quiz_not_all_kept")
 		}
-		if ap != "" {
-			if err := s.writeAnswers(ap); err != nil {
-				s.Asker.Say(w.T("quiz_answers_failed_too", "error", err.Error()))
-			} else {
-				s.Asker.Say(w.T("quiz_answers_in_short", "path", ap))
-			}
+		if _, err := s.answersUntilWritten(question, true); err != nil {
+			return err
 		}
 	}
 	if what == "" {
 		what = "the answers could not be scored"
 	}
 	return errors.New(what)
+}
+
+// answersUntilWritten asks question (whether to save the answers in a
+// file, def the answer to Enter) and, as long as the person wants to,
+// where, until the file is written; a failure (a read-only folder, a full
+// disk) is said and another name offered. It returns the file, or "" when
+// the person chose not to save one.
+func (s *Session) answersUntilWritten(question string, def bool) (string, error) {
+	w := s.words()
+	name := s.defaultName(w.T("file_answers", "date", s.Date.Format("2006-01-02")), ".toml")
+	ap, err := s.askPath(question, def, w.T("quiz_answers_name"), name)
+	for ap != "" && err == nil {
+		werr := s.writeAnswers(ap)
+		if werr == nil {
+			s.Asker.Say(w.T("quiz_answers_in", "path", ap))
+			return ap, nil
+		}
+		s.Asker.Say(w.T("quiz_answers_failed", "error", werr.Error()))
+		ap, err = s.askPath(w.T("quiz_try_again"), true, w.T("quiz_answers_name"), name)
+	}
+	return "", err
+}
+
+// reportUntilWritten writes the report to path and, when that fails, says
+// why and offers another name (defName first) until it is written or the
+// person says no. It returns where the report is, or "".
+func (s *Session) reportUntilWritten(path string, overwrite bool, r *score.Result, kept, defName string) (string, error) {
+	w := s.words()
+	for path != "" {
+		err := s.report(path, r, kept, overwrite)
+		if err == nil {
+			s.Asker.Say(w.T("quiz_report_in", "path", path))
+			return path, nil
+		}
+		s.Asker.Say(w.T("quiz_report_failed", "error", err.Error()))
+		if path, err = s.askPath(w.T("quiz_try_again"), true, w.T("quiz_report_name"), defName); err != nil {
+			return "", err
+		}
+		overwrite = true // askPath asked before offering a name in use
+	}
+	return "", nil
 }
 
 func (s *Session) removeProgress() {
@@ -845,11 +890,10 @@ func (s *Session) removeProgress() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.stopped, s.removed = true, true
-	if err := os.Remove(s.ProgressPath); err != nil && !errors.Is(err, fs.ErrNotExist) {
-		s.Asker.Say(s.words().T("quiz_progress_not_deleted", "error", err.Error()))
+	if err := RemoveProgress(s.ProgressPath); err != nil {
+		s.Asker.Say(s.words().T("quiz_progress_not_deleted", "error", file.Cause(err).Error()))
 	}
 	os.Remove(filepath.Dir(s.ProgressPath)) // only if empty: leave no trace
-
 }
 
 // defaultName returns base+ext in s.Dir, or base-2+ext and so on when
