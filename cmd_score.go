@@ -59,7 +59,10 @@ func scoreFile(setPath, lang, answersPath, what string, stderr io.Writer) (*scor
 	if err != nil {
 		return nil, err
 	}
-	if a.Changed(s) {
+	switch {
+	case a.Carried != "":
+		printf(stderr, "amends: note: %s was answered with version %s of set %q; every question it answers asks the same in %s, which scores it, so the %s may differ from before\n", answersPath, a.Carried, s.ID, s.Version, what)
+	case a.Changed(s):
 		printf(stderr, "amends: note: %s was answered with an earlier text of set %q %s; the %s may differ from before\n", answersPath, s.ID, s.Version, what)
 	}
 	return score.Score(s, a), nil

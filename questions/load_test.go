@@ -610,3 +610,18 @@ func TestEveryKeyOfTheWrongType(t *testing.T) {
 		t.Errorf("tried %d keys, want at least 40", tried)
 	}
 }
+
+// TestRenamedTable: each old id of [renamed] is no question's now, and
+// each new one is.
+func TestRenamedTable(t *testing.T) {
+	src := readSmall(t) + "\n[renamed]\nblame = \"texts\"\nold_texts = \"txets\"\nmessages = \"texts\"\n"
+	_, err := Load("name.toml", []byte(src))
+	got := problems(t, "name.toml", err)
+	want := []string{
+		`name.toml:143: "blame" is still a question's id; a renamed question's old id must be no question's now`,
+		`name.toml:144: "old_texts" was renamed to "txets", which is no question's id (did you mean "texts"?)`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

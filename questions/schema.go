@@ -53,6 +53,7 @@ var keyDocs = map[string]string{
 	"Set.disclaimer": "One line printed at the top of every report.",
 	"Set.engine":     "The set's own words for messages of the engine, by message id, in place of its language's catalogue.",
 	"Set.words":      "The set's placeholders, such as {he} {him} {his}: the words the texts are written with and what a person may pick instead.",
+	"Set.renamed":    "Questions renamed since an earlier version: old_id = \"new_id\", so that answers kept before the rename still count.",
 	"Set.conditions": "Named conditions, each defined once, such as unsafe = 'flagged(\"violence\") || flagged(\"threats\")', and used by name in any when: when = '!unsafe'.",
 	"Set.partner":    "The old way to give the words for the partner (he, him, his, partner); [[words]] says the same and more.",
 	"Set.scale":      "Shared answer scales, by name: [scale.agree] labels = [...].",

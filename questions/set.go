@@ -44,6 +44,9 @@ type Set struct {
 	Words []*WordGroup `toml:"words"`
 	// Partner is the old form of Words, turned into groups by Load.
 	Partner Partner `toml:"partner"`
+	// Renames maps the old ids of renamed questions to their new ones,
+	// so that answers kept before the rename still count.
+	Renames map[string]string `toml:"renamed"`
 	// Conditions are named conditions, each defined once and used by
 	// its name in any condition (see named.go).
 	Conditions map[string]*Cond  `toml:"conditions"`

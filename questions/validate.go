@@ -580,6 +580,7 @@ func (v *validator) validate() {
 
 	v.scoring()
 	v.readiness()
+	v.renames()
 
 	seen = map[string]string{}
 	for i, p := range s.Phases {

@@ -29,6 +29,10 @@ type Answers struct {
 	// a []string (multi) or an int (scale, number). A question left
 	// unanswered has no entry.
 	Values map[string]any `toml:"answers" json:"answers"`
+	// Carried is the version of the set the answers were given to, when
+	// ReadAnswers took them for a later one because every question they
+	// answer is the same in it; "" otherwise.
+	Carried string `toml:"-" json:"-"`
 }
 
 // NewAnswers returns empty answers for s.
@@ -62,6 +66,10 @@ func ReadAnswers(name string, r io.Reader, s *questions.Set) (*Answers, error) {
 		Words   map[string]string `toml:"words"`
 		Partner questions.Partner `toml:"partner"` // the old form of words
 		Answers map[string]any    `toml:"answers"`
+		// Fingerprints are what each answered question said (see
+		// questions.Set.Fingerprint), so that a later version of the
+		// set can tell which it still asks the same.
+		Fingerprints map[string]string `toml:"fingerprints"`
 	}
 	md, err := toml.Decode(string(src), &raw)
 	if err != nil {
@@ -93,9 +101,13 @@ func ReadAnswers(name string, r io.Reader, s *questions.Set) (*Answers, error) {
 		// Every answer would be checked against the wrong questions:
 		// the one line that matters is this one.
 		return nil, problem(name, line("set"), "these answers are for set %q, not %q; pass -set with the file they were given to", raw.Set, s.ID)
-	case raw.Version != "" && raw.Version != s.Version:
+	case raw.Version != "" && raw.Version != s.Version && len(raw.Fingerprints) == 0:
 		return nil, problem(name, line("version"), "these answers are for version %s of %q, not %s; pass -set with that version's file", raw.Version, s.ID, s.Version)
 	}
+	// Answers given to another version count when every question they
+	// answer asks the same in this one, as the fingerprints kept with
+	// them tell.
+	carried := raw.Version != "" && raw.Version != s.Version
 	a := &Answers{Set: s.ID, Version: s.Version, Hash: raw.Hash, Words: PickedWords(s, raw.Words, raw.Partner), Values: map[string]any{}}
 	for _, k := range slices.Sorted(maps.Keys(raw.Words)) {
 		if s.Group(k) == nil {
@@ -108,7 +120,22 @@ func ReadAnswers(name string, r io.Reader, s *questions.Set) (*Answers, error) {
 	for _, id := range slices.Sorted(maps.Keys(raw.Answers)) {
 		q := s.Question(id)
 		if q == nil {
-			add(line("answers."+id), "answer to unknown question %q%s", id, questions.Suggest(id, ids(s)))
+			q = s.Renamed(id) // a question renamed since
+			if _, twice := raw.Answers[s.Renames[id]]; q != nil && twice {
+				add(line("answers."+id), "%q is %q now, which is answered too; keep one of the two", id, q.ID)
+				continue
+			}
+		}
+		if q == nil {
+			if carried {
+				add(line("answers."+id), "question %q is not in version %s of %q%s; answer again with amends take, or pass -set with version %s's file", id, s.Version, s.ID, questions.Suggest(id, ids(s)), raw.Version)
+			} else {
+				add(line("answers."+id), "answer to unknown question %q%s", id, questions.Suggest(id, ids(s)))
+			}
+			continue
+		}
+		if carried && raw.Fingerprints[id] != s.Fingerprint(q) {
+			add(line("answers."+id), "question %q asks something else in version %s than in %s, which these answers were given to; answer it again with amends take, or pass -set with version %s's file", id, s.Version, raw.Version, raw.Version)
 			continue
 		}
 		v, err := s.Normalize(q, raw.Answers[id])
@@ -116,7 +143,10 @@ func ReadAnswers(name string, r io.Reader, s *questions.Set) (*Answers, error) {
 			add(line("answers."+id), "answer to %q: %v", id, err)
 			continue
 		}
-		a.Values[id] = v
+		a.Values[q.ID] = v
+	}
+	if carried {
+		a.Carried = raw.Version
 	}
 	if len(probs) > 0 {
 		sort.SliceStable(probs, func(i, j int) bool { return probs[i].Line < probs[j].Line })
@@ -147,8 +177,23 @@ func (a *Answers) Encode(w io.Writer, s *questions.Set) error {
 	fmt.Fprintf(&b, "# this file can read them. Delete it when you no longer need it.\n")
 	fmt.Fprintf(&b, "set = %s\nversion = %s\nhash = %s\n", Quote(a.Set), Quote(a.Version), Quote(a.Hash))
 	WriteTables(&b, s, a.Words, a.Values, true)
+	writeFingerprints(&b, s, a.Values)
 	_, err := w.Write(b.Bytes())
 	return err
+}
+
+// writeFingerprints writes what each answered question said, so that a
+// later version of the set can take the answers when it asks the same.
+func writeFingerprints(b *bytes.Buffer, s *questions.Set, values map[string]any) {
+	if len(values) == 0 {
+		return
+	}
+	b.WriteString("\n# What each question answered said, so that a later version of the set\n# can take these answers for the questions it still asks the same.\n[fingerprints]\n")
+	for _, q := range s.Questions() {
+		if _, ok := values[q.ID]; ok {
+			fmt.Fprintf(b, "%s = %s\n", q.ID, Quote(s.Fingerprint(q)))
+		}
+	}
 }
 
 // WriteTables writes the [words] table, when p has any, and the [answers]
