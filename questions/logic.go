@@ -51,6 +51,7 @@ type target struct {
 	verdict        *Verdict
 	urgentFlag     *Flag  // for the check that an urgent flag gets an urgent verdict
 	endVerdict     string // the verdict a way that raised urgentFlag ended in
+	noWay          bool   // the search found a way, but no answers tried took it
 }
 
 func (t *target) cons() []*lnode {
@@ -70,10 +71,24 @@ type logic struct {
 	targets []*target
 	byKey   map[string]*target
 	tries   int // answers scored so far
+	budget  int // how many may be
 }
 
-// maxScored bounds how many sets of answers the check scores for one set.
-const maxScored = 400
+// maxScored bounds how many sets of answers the check scores for a set of
+// up to scoredSize questions; a larger set, each scoring of which costs
+// more, gets fewer, so that the time stays about the same.
+const (
+	maxScored  = 400
+	scoredSize = 500
+)
+
+// scoreBudget is how many sets of answers the check may score for s.
+func scoreBudget(s *Set) int {
+	if n := len(s.order); n > scoredSize {
+		return max(20, maxScored*scoredSize/n)
+	}
+	return maxScored
+}
 
 // Logic works out, from the set alone, which of its sections, questions,
 // flags, verdicts, steps, resources and honest paragraphs can ever be
@@ -90,7 +105,7 @@ func (c *Checked) Logic(score Scorer) {
 	if c.Errors() > 0 {
 		score = nil // scoring a set in error is not safe to trust
 	}
-	l := &logic{s: c.Set, v: c.v, m: newModel(c.Set, c.v.cc), score: score, byKey: map[string]*target{}}
+	l := &logic{s: c.Set, v: c.v, m: newModel(c.Set, c.v.cc), score: score, byKey: map[string]*target{}, budget: scoreBudget(c.Set)}
 	l.build()
 	l.baseline()
 	for _, t := range l.targets {
@@ -251,7 +266,7 @@ func (l *logic) work(t *target) {
 			l.mark(answers, out)
 			return true
 		}
-		return tries >= 6 || l.tries >= maxScored
+		return tries >= 6 || l.tries >= l.budget
 	})
 	r := t.reach
 	switch {
@@ -265,6 +280,9 @@ func (l *logic) work(t *target) {
 		}
 	case ok || exhausted:
 		r.Unsure = true
+		// A way in the model, but no answers found that take it: worth a
+		// warning only when the answers tried were not cut short.
+		t.noWay = ok && l.tries < l.budget
 	case t.urgentFlag != nil:
 		// As it should be: nothing to explain.
 	default:
@@ -289,7 +307,7 @@ func (l *logic) baseline() {
 
 // scored scores answers, within the check's budget.
 func (l *logic) scored(answers map[string]any) *Outcome {
-	if l.tries >= maxScored {
+	if l.tries >= l.budget {
 		return nil
 	}
 	l.tries++
@@ -368,7 +386,7 @@ func (l *logic) findings() []Problem {
 			continue
 		}
 		if r.Unsure {
-			if r.Never == "" && l.score != nil && t.what != "section" {
+			if t.noWay && l.score != nil && t.what != "section" {
 				add(t, true, "found no answers that reach this %s; its condition may ask for scores that cannot go together", t.what)
 			}
 			continue
