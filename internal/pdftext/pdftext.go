@@ -1,8 +1,8 @@
 // Package pdftext reads back the PDFs amends writes, for tests: it
 // validates them strictly with pdfcpu, a reader nobody here wrote, and
 // decodes the text each page shows through its fonts' ToUnicode maps, the
-// way a PDF viewer does when you copy text. It is the report package's
-// test reader, for the tests of the command line.
+// way a PDF viewer does when you copy text. The report package's tests
+// and the command line's scripts both read their PDFs with it.
 package pdftext
 
 import (
@@ -25,6 +25,9 @@ type Doc struct {
 	Pages []string // each page's text, a line per text-showing run
 	Lang  string   // the catalogue's /Lang, "" when it has none
 	Title string
+	// Context is pdfcpu's reading of the file, for what else a test asks
+	// (page sizes, for one).
+	Context *model.Context
 }
 
 // Text is the whole document's text with runs of white space as one
@@ -44,7 +47,7 @@ func Read(b []byte) (*Doc, error) {
 	if err := validate.XRefTable(ctx); err != nil {
 		return nil, err
 	}
-	d := &Doc{Title: ctx.Title}
+	d := &Doc{Title: ctx.Title, Context: ctx}
 	if root, err := ctx.Catalog(); err == nil {
 		if o, ok := root["Lang"]; ok {
 			switch s := o.(type) {
