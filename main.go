@@ -33,7 +33,7 @@
 //	my.toml:42: question "blame": unknown dimension "acountability" (did you mean "accountability"?)
 //	$ amends take -set my.toml -o report.pdf
 //	...
-//	Your report is in report.pdf (only you can read it).
+//	Kept: your report in report.pdf (only you can read it). Nothing else is kept: the progress file is deleted.
 //
 // This comment is the manual: "amends help" prints it, and each command's
 // synopsis comes from its line above (see usage.go).

@@ -79,21 +79,28 @@ func (r *ptyRun) screen() string {
 }
 
 // answerStart answers the partner words (as written), the name (none) and
-// "Has he ever seemed afraid of you?" (No), then continues past its review.
+// "Has he ever seemed afraid of you?" (No).
 func (r *ptyRun) answerStart() {
 	r.step("Which words should they use?", kEnter)
 	r.step("A name or nickname", kEnter)
 	r.step("question 1 of 5", kDown, kEnter)
-	r.step("Continue, or pick an answer", kEnter)
 }
 
-// keepAnswersAtTheEnd goes past the review of "What happened" and the
-// last question, saves no report, and keeps the answers in the file of
-// the name offered.
+// keepAnswersAtTheEnd goes past the last review, saves no report, and
+// keeps the answers in the file of the name offered.
 func (r *ptyRun) keepAnswersAtTheEnd() {
-	r.step(`That is the end of "What happened"`, kEnter)
-	r.step("Ready to see your result?", kEnter)
-	r.step("Save your report as a PDF?", "n", kEnter)
-	r.step("Keep your answers in a file too", "y", kEnter)
-	r.step("File name for your answers", kEnter)
+	r.step("That was the last question", kEnter)
+	r.step("Save your report as a PDF?", kDown, kDown, kEnter)  // No
+	r.step("Keep your answers in a file too", kUp, kUp, kEnter) // Yes, as the name offered
+}
+
+// tail is the text of the screen from the last line that starts with
+// from, its lines joined by spaces: what a message says, however the
+// screen's width wrapped it.
+func (r *ptyRun) tail(from string) string {
+	s := r.screen()
+	if i := strings.LastIndex(s, "\n"+from); i >= 0 {
+		s = s[i+1:]
+	}
+	return strings.Join(strings.Fields(s), " ")
 }

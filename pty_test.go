@@ -17,6 +17,7 @@ import (
 // Keys as a terminal sends them.
 const (
 	kDown  = "\x1b[B"
+	kUp    = "\x1b[A"
 	kEnter = "\r"
 	kSpace = " "
 	kCtrlC = "\x03"

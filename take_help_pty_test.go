@@ -31,12 +31,11 @@ func TestTakeTerminalBuiltinOwnSafetyHelp(t *testing.T) {
 	for i := 6; i <= 10; i++ {
 		r.step("question "+strconv.Itoa(i)+" of 10", kEnter)
 	}
-	r.step("Continue, or pick an answer", kEnter)
-	r.step("Ready to see your result?", kEnter)
+	r.step("That was the last question", kEnter)
 	r.step("Save your report as a PDF?")
 	seen := escapes.ReplaceAllString(r.raw.String(), "")
-	r.c.Send("n" + kEnter)
-	r.step("Keep your answers in a file too", "n", kEnter)
+	r.c.Send(kDown + kDown + kEnter)                  // No
+	r.step("Keep your answers in a file too", kEnter) // No, as offered
 	r.step("No report was saved")
 	if code := r.wait(); code != 0 {
 		t.Fatalf("exit %d\n%s", code, r.screen())

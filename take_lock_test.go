@@ -190,10 +190,10 @@ func TestTakePrivateOutputGoneAtTheEnd(t *testing.T) {
 	take.until("question 6 of 6")
 	os.RemoveAll(dir)
 	os.WriteFile(dir, nil, 0o600)
-	io.WriteString(take.in, "a note\n\n\n")
+	io.WriteString(take.in, "a note\n\n") // the note; the review: see my result
 	take.until("The report could not be written: ")
-	take.until("Try another file name? [Y/n]", "y", "")
-	take.until("Your report is in amends-report-2026-11-25.pdf")
+	take.until("Try another file name?", "1") // yes, under the name offered
+	take.until("Kept: your report in amends-report-2026-11-25.pdf")
 	if code := take.end(); code != 0 {
 		t.Errorf("exit %d: %s", code, take.errb.String())
 	}

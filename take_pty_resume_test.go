@@ -24,10 +24,8 @@ func TestTakeTerminalInterruptThenResume(t *testing.T) {
 	if code := r.wait(); code != 130 {
 		t.Fatalf("exit %d\n%s", code, r.screen())
 	}
-	screen := r.screen()
-	lines := strings.Split(screen, "\n")
-	if last, want := lines[len(lines)-1], "To carry on where you left off: amends take -resume -set "+shellQuote(h.set(t)); last != want {
-		t.Errorf("last line %q, want %q\n%s", last, want, screen)
+	if got, want := r.tail("Stopped."), "Stopped. Your 2 answers are kept in "+h.progress()+". To carry on where you left off: amends take -resume -set "+shellQuote(h.set(t)); got != want {
+		t.Errorf("the screen ends %q, want %q\n%s", got, want, r.screen())
 	}
 	if fi, err := os.Stat(h.progress()); err != nil || fi.Mode().Perm() != 0o600 {
 		t.Fatalf("progress: %v", err)
@@ -74,7 +72,7 @@ func TestTakeTerminalColourAndDumb(t *testing.T) {
 	r = startPtyEnv(t, bin, h, env, false, "take", "-set", h.set(t))
 	r.step("Type a number from 1 to 3, or press Enter for 1.", "\n")
 	r.step("A name or nickname", "\n")
-	r.step("Type a number from 1 to 3; \"?\" for help.", kCtrlC)
+	r.step("Type a number from 1 to 3; \"?\" for help", kCtrlC)
 	r.step("Stopped before anything was saved")
 	if code := r.wait(); code != 130 {
 		t.Fatalf("exit %d", code)

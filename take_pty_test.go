@@ -38,7 +38,7 @@ func TestTakeTerminalFullRun(t *testing.T) {
 		t.Errorf("colour %q with NO_COLOR set", sgr)
 	}
 	screen := r.screen()
-	for _, s := range []string{"? What kind of hurt was it? Broken trust, Hurtful words", "Your result: ", "The progress file has been deleted"} {
+	for _, s := range []string{"? What kind of hurt was it? Broken trust; Hurtful words", "Your result: ", "Kept: your answers in amends-answers-2026-11-25.toml"} {
 		if !strings.Contains(screen, s) {
 			t.Errorf("screen lacks %q:\n%s", s, screen)
 		}
@@ -54,7 +54,7 @@ func TestTakeTerminalHelp(t *testing.T) {
 	r := startPty(t, bin, h, "take", "-set", h.set(t))
 	r.step("Which words should they use?", kEnter)
 	r.step("A name or nickname", kEnter)
-	r.step("? for more help", "?")
+	r.step("· ? help", "?")
 	r.step("We ask everyone.", kCtrlC) // the help is shown: step waits for it
 	if code := r.wait(); code != 130 {
 		t.Fatalf("exit %d", code)
@@ -78,7 +78,7 @@ func TestTakeTerminalReviewChangesAnswer(t *testing.T) {
 	r.step("question 5 of 5", kEnter)                // no note
 	// The review: change the first answer (hurt) to add Broken trust;
 	// the question that depends on it is then asked.
-	r.step(`That is the end of "What happened"`, kDown, kEnter)
+	r.step("That was the last question", kDown, kDown, kEnter)
 	r.step("question 2 of 5", kSpace, kEnter)
 	r.step("question 3 of 6", kDown, kEnter)
 	r.keepAnswersAtTheEnd()

@@ -12,7 +12,7 @@ func TestManual(t *testing.T) {
 		"Amends is an honest look, in the terminal,",
 		"\nUsage:\n\n  amends                         take the built-in set",
 		"\n  amends version\n\nRun \"amends COMMAND -h\" for a command's flags.\n",
-		"Your report is in report.pdf (only you can read it).\n",
+		"Kept: your report in report.pdf (only you can read it). Nothing else is kept: the progress file is deleted.\n",
 	} {
 		if !strings.Contains(m, want) {
 			t.Errorf("the manual lacks %q:\n%s", want, m)

@@ -24,7 +24,16 @@ type Asker interface {
 	Confirm(msg string, def bool) (bool, error)
 	// Input asks for a line of text; Enter alone gives def.
 	Input(msg, def string) (string, error)
+	// Notice says msg with the next prompt, such as why a reply was not
+	// taken; the terminal shows it in that prompt, until it is answered.
+	Notice(msg string)
+	// Verdict shows the result's title so that it stands out, then more.
+	Verdict(title, more string)
 }
+
+// ErrBack is returned by an Asker when the person asked to go back, to
+// whatever came before the prompt.
+var ErrBack = errors.New("back")
 
 // ErrInterrupted is returned by an Asker when the person pressed Ctrl-C.
 var ErrInterrupted = errors.New("interrupted")
@@ -77,9 +86,8 @@ type PromptOption struct {
 	Help  string
 }
 
-// Reply is an answer to a Prompt, or a wish to go back.
+// Reply is an answer to a Prompt.
 type Reply struct {
-	Back    bool
 	Index   int    // choice and scale: the option picked, from 0
 	Indices []int  // multi: the options picked, in order
 	Number  int    // number

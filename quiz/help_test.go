@@ -22,8 +22,8 @@ func helpSet(t *testing.T) *questions.Set {
 func TestUrgentHelpBeforeTheSavePrompt(t *testing.T) {
 	for _, private := range []bool{false, true} {
 		s := helpSet(t)
-		// afraid: yes; low: no; last: no; review; see my result; no report; no answers file.
-		r := runPlain(t, s, start+"2\n1\n1\n\n\nn\nn\n", func(sess *Session) {
+		// afraid: yes; low: no; last: no; the review: see my result; no report; no answers file.
+		r := runPlain(t, s, start+"2\n1\n1\n\n3\n\n", func(sess *Session) {
 			if private {
 				sess.ProgressPath = ""
 			}
@@ -49,8 +49,8 @@ func TestUrgentHelpBeforeTheSavePrompt(t *testing.T) {
 
 func TestCrisisHelpRightAfterTheAnswer(t *testing.T) {
 	s := helpSet(t)
-	// afraid: no; low: yes; last: no; review; see my result; the report; no answers file.
-	r := runPlain(t, s, start+"1\n2\n1\n\n"+finish, nil)
+	// afraid: no; low: yes; last: no; the review: see my result; the report; no answers file.
+	r := runPlain(t, s, start+"1\n2\n1\n"+finish, nil)
 	if r.err != nil {
 		t.Fatalf("%v\n%s", r.err, r.out)
 	}
@@ -63,7 +63,7 @@ func TestCrisisHelpRightAfterTheAnswer(t *testing.T) {
 		"Safety — question 3 of 3", "One more safety question?",
 		"Your result: Support first",
 		"Where to find help:\n- The Crisis Line (Testland)",
-		"Save your report as a PDF?", "Your report is in")
+		"Save your report as a PDF?", "Kept: your report in")
 	if strings.Contains(r.out, "No report was saved") {
 		t.Error("the reminder came after a report was saved")
 	}
@@ -81,7 +81,7 @@ func TestUrgentHelpWithOutputFlag(t *testing.T) {
 	if r.err != nil {
 		t.Fatalf("%v\n%s", r.err, r.out)
 	}
-	screentest.InOrder(t, r.out, "Your result: Safety first", "Where to find help:", "0800 000 000", "Your report is in")
+	screentest.InOrder(t, r.out, "Your result: Safety first", "Where to find help:", "0800 000 000", "Kept: your report in")
 }
 
 func TestNoHelpBlockWhenNothingCallsForIt(t *testing.T) {

@@ -54,7 +54,7 @@ func TestSaveFailureToldTruthfullyAndRetried(t *testing.T) {
 // kept: the answers saved before the failure, in the progress file.
 func TestStopWhileSavingFails(t *testing.T) {
 	s := takeSet(t)
-	r := runPlain(t, s, start+"2\n\n1,2\n1\n2\n", diskFull(func(n int) bool { return n >= 3 }))
+	r := runPlain(t, s, start+"2\n1,2\n1\n2\n", diskFull(func(n int) bool { return n >= 3 }))
 	if !errors.Is(r.err, ErrEndOfInput) {
 		t.Fatalf("Run: %v\n%s", r.err, r.out)
 	}
@@ -67,7 +67,7 @@ func TestStopWhileSavingFails(t *testing.T) {
 		t.Errorf("progress %v, %v", p, err)
 	}
 	// Nothing ever saved: nothing is said to be kept.
-	r = runPlain(t, s, start+"2\n\n1,2\n", diskFull(func(int) bool { return true }))
+	r = runPlain(t, s, start+"2\n1,2\n", diskFull(func(int) bool { return true }))
 	if got := r.sess.Stop(); got != "Stopped before anything was saved; nothing was kept." {
 		t.Errorf("Stop() = %q", got)
 	}
@@ -79,7 +79,7 @@ func TestStopWhileSavingFails(t *testing.T) {
 // one that cannot be written either is followed by another offer.
 func TestPrivateOutputFailureOffersAnotherName(t *testing.T) {
 	s := takeSet(t)
-	toReview := start + "2\n\n1,2\n1\n2\n3\nI want to listen more\n\n\n" // to "see my result"
+	toReview := start + "2\n1,2\n1\n2\n3\nI want to listen more\n\n" // through "see my result"
 	failing := func(bad func(path string) bool) func(*Session) {
 		return func(ss *Session) {
 			ss.ProgressPath, ss.ReportPath = "", filepath.Join(ss.Dir, "r.pdf")
@@ -92,8 +92,8 @@ func TestPrivateOutputFailureOffersAnotherName(t *testing.T) {
 		}
 	}
 	other := filepath.Join(t.TempDir(), "other.pdf")
-	r := runPlain(t, s, toReview+"y\n"+other+"\n", failing(func(p string) bool { return filepath.Base(p) == "r.pdf" }))
-	if r.err != nil || !strings.Contains(r.out, "Try another file name?") || !strings.Contains(r.out, "Your report is in "+other) {
+	r := runPlain(t, s, toReview+"2\n"+other+"\n", failing(func(p string) bool { return filepath.Base(p) == "r.pdf" }))
+	if r.err != nil || !strings.Contains(r.out, "Try another file name?") || !strings.Contains(r.out, "Kept: your report in "+other) {
 		t.Errorf("Run: %v\n%s", r.err, r.out)
 	}
 
@@ -101,11 +101,11 @@ func TestPrivateOutputFailureOffersAnotherName(t *testing.T) {
 	// (its folder is a file), the second is written.
 	blocker := filepath.Join(t.TempDir(), "file")
 	os.WriteFile(blocker, nil, 0o600)
-	r = runPlain(t, s, toReview+"n\n"+"y\n"+filepath.Join(blocker, "a.toml")+"\n"+"y\n\n", failing(func(string) bool { return true }))
+	r = runPlain(t, s, toReview+"3\n"+"2\n"+filepath.Join(blocker, "a.toml")+"\n"+"1\n", failing(func(string) bool { return true }))
 	if r.err == nil || r.err.Error() != "the report could not be written" {
 		t.Errorf("Run: %v", r.err)
 	}
-	for _, want := range []string{"Nothing has been kept so far. Save your answers in a file so they are not lost?", "Your answers could not be written: ", "Your answers are in "} {
+	for _, want := range []string{"Nothing has been kept so far. Save your answers in a file so they are not lost?", "Your answers could not be written: ", "makes a report from your answers again."} {
 		if !strings.Contains(r.out, want) {
 			t.Errorf("output lacks %q\n%s", want, r.out)
 		}

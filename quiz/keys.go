@@ -320,6 +320,8 @@ func plainKey(key string) string {
 			return "\x1b[H"
 		case "4", "8":
 			return "\x1b[F"
+		case "200", "201":
+			return key // a paste begins or ends (the line prompt asks for the marks)
 		}
 	}
 	return ""

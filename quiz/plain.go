@@ -159,7 +159,7 @@ func (a *Plain) Ask(p *Prompt) (Reply, error) {
 			continue
 		case is(w, s, "key_back"):
 			if p.CanGoBack {
-				return Reply{Back: true}, nil
+				return Reply{}, ErrBack
 			}
 			a.printf("%s\n", w.T("plain_first", "hint", hint))
 			continue
@@ -257,11 +257,25 @@ func short(s string) string {
 	return s
 }
 
+// Notice prints msg at once, on a line of its own.
+func (a *Plain) Notice(msg string) {
+	a.printf("%s\n", strings.TrimSpace(msg))
+}
+
+// Verdict prints the result's title on a line of its own, then more.
+func (a *Plain) Verdict(title, more string) {
+	a.printf("\n%s\n", text.OneLine(title))
+	if s := strings.TrimSpace(more); s != "" {
+		a.printf("%s\n", s)
+	}
+}
+
 // Choose prints numbered options and reads a number; Enter picks def.
+// An option's second line (a review's answer) follows it after a dash.
 func (a *Plain) Choose(msg string, options []string, def int) (int, error) {
 	a.printf("\n%s\n", msg)
 	for i, o := range options {
-		a.printf("  %d. %s\n", i+1, o)
+		a.printf("  %d. %s\n", i+1, strings.ReplaceAll(o, "\n", " — "))
 	}
 	hint := a.w.T("plain_choose_hint", "n", len(options), "default", def+1)
 	a.printf("%s\n", hint)
@@ -274,6 +288,9 @@ func (a *Plain) Choose(msg string, options []string, def int) (int, error) {
 		if s == "" {
 			return def, nil
 		}
+		if is(a.w, s, "key_back") {
+			return 0, ErrBack
+		}
 		if n, err := strconv.Atoi(s); err == nil && n >= 1 && n <= len(options) {
 			return n - 1, nil
 		}
@@ -281,14 +298,15 @@ func (a *Plain) Choose(msg string, options []string, def int) (int, error) {
 	}
 }
 
-// Confirm asks a yes or no question; Enter gives def.
+// Confirm asks a yes or no question; Enter gives def, and the hint says so.
 func (a *Plain) Confirm(msg string, def bool) (bool, error) {
-	yn := a.w.T("plain_yn_no")
+	hint := a.w.T("plain_confirm_no")
 	if def {
-		yn = a.w.T("plain_yn_yes")
+		hint = a.w.T("plain_confirm_yes")
 	}
+	a.printf("\n%s\n%s\n", msg, hint)
 	for {
-		a.printf("\n%s [%s] ", msg, yn)
+		a.printf("> ")
 		s, err := a.line()
 		if err != nil {
 			return false, err
@@ -300,21 +318,26 @@ func (a *Plain) Confirm(msg string, def bool) (bool, error) {
 			return true, nil
 		case is(a.w, s, "key_no"):
 			return false, nil
+		case is(a.w, s, "key_back"):
+			return false, ErrBack
 		}
-		a.printf("%s\n", a.w.T("plain_yes_or_no"))
+		a.printf("%s\n", hint)
 	}
 }
 
-// Input reads a line; Enter gives def.
+// Input reads a line; Enter gives def, and the hint says so.
 func (a *Plain) Input(msg, def string) (string, error) {
+	a.printf("\n%s\n", msg)
 	if def != "" {
-		a.printf("\n%s [%s] ", msg, def)
-	} else {
-		a.printf("\n%s ", msg)
+		a.printf("%s\n", a.w.T("plain_input_default", "default", def))
 	}
+	a.printf("> ")
 	s, err := a.line()
 	if err != nil {
 		return "", err
+	}
+	if is(a.w, s, "key_back") {
+		return "", ErrBack
 	}
 	if s == "" {
 		return def, nil

@@ -102,7 +102,9 @@ func TestPlainConfirmAndInput(t *testing.T) {
 	if s, _ := a.Input("Name:", "default.pdf"); s != "mine.pdf" {
 		t.Errorf("input: %q", s)
 	}
-	if !strings.Contains(out.String(), "Please type yes or no.") || !strings.Contains(out.String(), "Save? [y/N] ") {
+	// What Enter does is said before the reply, and again after one that does not fit.
+	if !strings.Contains(out.String(), "Save?\nType yes or no, or press Enter for no.\n> Type yes or no, or press Enter for no.") ||
+		!strings.Contains(out.String(), "Type it, or press Enter for default.pdf.") {
 		t.Errorf("output:\n%s", out.String())
 	}
 }

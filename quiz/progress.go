@@ -46,6 +46,7 @@ type Progress struct {
 	Source   string            `toml:"source"`   // the set file's absolute path; "" for the built-in set
 	Language string            `toml:"language"` // the set's language: which built-in set, for one
 	Position string            `toml:"position"` // the id of the question to ask next; "" at the end
+	Review   string            `toml:"review"`   // the review on screen: the id of the last section it goes over
 	Words    questions.Picked  `toml:"words"`
 	Partner  questions.Partner `toml:"partner"` // the old form of Words
 	Values   map[string]any    `toml:"answers"`
@@ -65,6 +66,9 @@ func (p *Progress) encode(s *questions.Set) []byte {
 		fmt.Fprintf(&b, "language = %s\n", score.Quote(p.Language))
 	}
 	fmt.Fprintf(&b, "position = %s\n", score.Quote(p.Position))
+	if p.Review != "" {
+		fmt.Fprintf(&b, "review = %s\n", score.Quote(p.Review))
+	}
 	score.WriteTables(&b, s, p.Words, p.Values, false)
 	return b.Bytes()
 }

@@ -66,7 +66,7 @@ func (s *Session) PickUp(path string, resume, private bool) error {
 		// Where the person was, which may be before the first unanswered
 		// question if they had gone back; after a change, only the
 		// answers that no longer fit are asked.
-		s.Position = p.Position
+		s.Position, s.Review = p.Position, p.Review
 	}
 	if r.Changed {
 		msg := w.T("resume_changed")

@@ -37,6 +37,9 @@ type Session struct {
 	Resumed bool
 	// Position is the id of the question to start at when resuming.
 	Position string
+	// Review is, when resuming, the part whose review was on screen: the
+	// id of its last section. It is shown again first.
+	Review string
 	// ProgressPath is where progress is kept after every answer; ""
 	// keeps nothing (private mode).
 	ProgressPath string
@@ -74,8 +77,10 @@ type Session struct {
 	removed     bool             // the quiz is over and its progress file deleted
 	urgent      bool             // an urgent flag is raised: a stop says where to get help
 	help        []score.Resource // where to get help for the urgent flags raised
-	revisit     int              // pending steps back (plain mode)
+	revisit     int              // answered questions to go through again before the first unanswered one
 	lastSection *questions.Section
+	reviewed    map[*questions.Section]string // a part's answers when it was last reviewed, by its last section
+	reviewing   string                        // the part under review: the id of its last section
 }
 
 // Run takes the person through the set. It returns nil when the quiz is
@@ -103,24 +108,33 @@ func (s *Session) Run() error {
 	}
 	if !s.Resumed {
 		s.intro()
-		if err := s.pickWords(); err != nil {
-			return err
-		}
 	} else {
 		s.Asker.Say(s.words().T("quiz_welcome_back", "title", s.fill(s.Set.Title), "n", len(s.Answers.Values)))
 		if s.Notice != "" {
 			s.Asker.Say(s.Notice)
 		}
 	}
-	if err := s.questions(); err != nil {
-		return err
+	for {
+		if !s.Resumed {
+			if err := s.pickWords(); err != nil {
+				return err
+			}
+		}
+		err := s.questions()
+		if errors.Is(err, errBeforeFirst) {
+			continue // back to the words, which come before the first question
+		}
+		if err != nil {
+			return err
+		}
+		return s.finish()
 	}
-	return s.finish()
 }
 
 // intro shows the set's intro and what happens to the answers.
 func (s *Session) intro() {
 	s.Asker.Say(s.fill(s.Set.Title) + "\n\n" + s.fill(s.Set.Intro))
+	s.Asker.Say(s.length())
 	if s.ProgressPath == "" {
 		s.Asker.Say(s.words().T("quiz_private"))
 	} else {
@@ -129,6 +143,21 @@ func (s *Session) intro() {
 		w := s.words()
 		s.Asker.Say(strings.TrimSpace(w.T("quiz_saving", "path", s.ProgressPath) + " " + w.T("quiz_saving_how", "resume", s.ResumeCommand)))
 	}
+}
+
+// length says how long the quiz is: how many questions, and how often
+// the answers are gone over.
+func (s *Session) length() string {
+	plan := s.plan()
+	all := 0
+	for _, sec := range s.Set.Sections {
+		all += len(sec.Questions)
+	}
+	id := "quiz_length"
+	if all != len(plan) {
+		id = "quiz_length_about"
+	}
+	return s.words().T(id, "questions", len(plan), "n", len(parts(plan)))
 }
 
 // pickWords lets the person pick the words for the set's own
@@ -151,6 +180,9 @@ func (s *Session) pickWords() error {
 				ask = w.T("words_ask_own", "words", strings.Join(written, ", "))
 			}
 			word, err := s.Asker.Input(ask, "")
+			if errors.Is(err, ErrBack) {
+				return s.pickWords() // from the start: they are few
+			}
 			if err != nil {
 				return err
 			}
@@ -169,10 +201,21 @@ func (s *Session) pickWords() error {
 		for _, c := range g.Choices {
 			opts = append(opts, strings.Join(c, ", "))
 		}
-		i, err := s.Asker.Choose(ask, opts, 0)
+		def := 0 // asked again after going back: what was picked
+		for j, c := range g.Choices {
+			if len(g.Names) > 0 && len(c) > 0 && s.Answers.Words[g.Names[0]] == c[0] {
+				def = j + 1
+			}
+		}
+		i, err := s.Asker.Choose(ask, opts, def)
+		for errors.Is(err, ErrBack) {
+			s.Asker.Notice(w.T("quiz_first_question"))
+			i, err = s.Asker.Choose(ask, opts, def)
+		}
 		if err != nil {
 			return err
 		}
+
 		for j, n := range g.Names {
 			if i == 0 {
 				delete(s.Answers.Words, n)
@@ -235,7 +278,8 @@ func (s *Session) firstUnanswered(plan []*questions.Question, i int) int {
 }
 
 // questions asks until every question that will be asked has an answer
-// and the person is happy with them.
+// and the person has gone over the last part of them. It returns
+// errBeforeFirst when the person goes back from the first question.
 func (s *Session) questions() error {
 	plan := s.plan()
 	cur := s.firstUnanswered(plan, 0)
@@ -245,29 +289,58 @@ func (s *Session) questions() error {
 			s.revisit = s.firstUnanswered(plan, 0) - i
 		}
 	}
+	if s.Resumed && s.Review != "" {
+		// Stopped in a review: it comes first again.
+		pending := s.Review
+		s.Review = ""
+		for _, pt := range parts(plan) {
+			if pt.last().ID != pending || s.firstUnanswered(pt.qs, 0) < len(pt.qs) {
+				continue
+			}
+			end := indexOf(plan, pt.qs[len(pt.qs)-1].ID)
+			err := s.review(pt, end+1 >= len(plan))
+			switch {
+			case errors.Is(err, ErrBack):
+				cur, s.revisit = end, s.firstUnanswered(plan, 0)-end
+			case errors.Is(err, errSeeResult):
+				return nil
+			case err != nil:
+				return err
+			default:
+				cur, s.revisit = s.firstUnanswered(s.plan(), 0), 0
+			}
+		}
+	}
 	for {
 		plan = s.plan()
 		if cur >= len(plan) {
-			again, err := s.finalReview()
-			if err != nil {
-				return err
-			}
-			if !again {
+			// The last part's review is also the last look before the result.
+			all := parts(plan)
+			if len(all) == 0 {
 				return nil
 			}
-			plan = s.plan()
-			cur = s.firstUnanswered(plan, 0)
-			continue
-		}
-		q := plan[cur]
-		reply, err := s.ask(q, plan, cur, cur > 0)
-		if err != nil {
+			err := s.review(all[len(all)-1], true)
+			switch {
+			case errors.Is(err, ErrBack):
+				cur = len(plan) - 1
+				continue
+			case errors.Is(err, errSeeResult), err == nil:
+				return nil
+			}
 			return err
 		}
-		if reply.Back {
+		q := plan[cur]
+		err := s.ask(q, plan, cur, cur > 0 || !s.Resumed)
+		if errors.Is(err, ErrBack) {
+			if cur == 0 {
+				return errBeforeFirst
+			}
 			cur--
 			s.revisit++
 			continue
+		}
+		if err != nil {
+			return err
 		}
 		plan = s.plan()
 		idx := indexOf(plan, q.ID)
@@ -277,20 +350,29 @@ func (s *Session) questions() error {
 		} else {
 			next = s.firstUnanswered(plan, next)
 		}
-		if next >= len(plan) || plan[next].Section != q.Section {
-			s.revisit = 0
-			if err := s.sectionReview(q.Section); err != nil {
+		if pt, ok := partEndingAt(plan, idx); ok && next < len(plan) && !s.reviewedAsIs(pt) {
+			err := s.review(pt, false)
+			if errors.Is(err, ErrBack) {
+				cur = idx
+				continue
+			}
+			if err != nil {
 				return err
 			}
-			plan = s.plan()
-			next = s.firstUnanswered(plan, 0)
+			s.revisit = 0
+			next = s.firstUnanswered(s.plan(), 0)
 		}
 		cur = next
 	}
 }
 
-// ask asks q, stores the answer and saves progress.
-func (s *Session) ask(q *questions.Question, plan []*questions.Question, idx int, canBack bool) (Reply, error) {
+// errBeforeFirst is returned by questions when the person went back from
+// the first question, to what comes before it.
+var errBeforeFirst = errors.New("back before the first question")
+
+// ask asks q, stores the answer and saves progress. The back key gives
+// ErrBack when canBack, else a notice that nothing is before.
+func (s *Session) ask(q *questions.Question, plan []*questions.Question, idx int, canBack bool) error {
 	if q.Section != s.lastSection {
 		// The progress line names the section; its intro, if any, comes first.
 		s.lastSection = q.Section
@@ -305,23 +387,20 @@ func (s *Session) ask(q *questions.Question, plan []*questions.Question, idx int
 	laterBefore := later(plan, q.Section)
 	for {
 		r, err := s.Asker.Ask(p)
-		if err != nil {
-			return r, err
-		}
-		if r.Back {
-			if canBack {
-				return r, nil
-			}
-			s.Asker.Say(s.words().T("quiz_first_question"))
+		if errors.Is(err, ErrBack) && !canBack {
+			s.Asker.Notice(s.words().T("quiz_first_question"))
 			continue
 		}
+		if err != nil {
+			return err
+		}
 		if err := p.Check(r); err != nil {
-			s.Asker.Say(err.Error())
+			s.Asker.Notice(err.Error())
 			continue
 		}
 		v, err := s.Set.Normalize(q, s.value(q, r))
 		if err != nil {
-			s.Asker.Say(text.Capital(err.Error()) + ".")
+			s.Asker.Notice(text.Capital(err.Error()) + ".")
 			continue
 		}
 		s.Answers.Values[q.ID] = v
@@ -333,7 +412,7 @@ func (s *Session) ask(q *questions.Question, plan []*questions.Question, idx int
 			s.save("")
 		}
 		s.raised(flagsBefore, flags, laterBefore, later(now, q.Section))
-		return r, nil
+		return nil
 	}
 }
 
@@ -529,99 +608,6 @@ func (p *Prompt) Check(r Reply) error {
 	return nil
 }
 
-// sectionReview shows the answers of sec and lets the person change any.
-func (s *Session) sectionReview(sec *questions.Section) error {
-	for {
-		var qs []*questions.Question
-		for _, q := range s.plan() {
-			if q.Section == sec {
-				qs = append(qs, q)
-			}
-		}
-		if len(qs) == 0 {
-			return nil
-		}
-		opts := []string{s.words().T("quiz_continue")}
-		for _, q := range qs {
-			opts = append(opts, s.reviewLine(q))
-		}
-		i, err := s.Asker.Choose(s.words().T("quiz_section_end", "section", s.fill(sec.Title)), opts, 0)
-		if err != nil {
-			return err
-		}
-		if i == 0 {
-			return nil
-		}
-		if err := s.change(qs[i-1]); err != nil {
-			return err
-		}
-	}
-}
-
-// change asks q again, then any question of its section that the new
-// answer makes askable.
-func (s *Session) change(q *questions.Question) error {
-	plan := s.plan()
-	if _, err := s.ask(q, plan, indexOf(plan, q.ID), false); err != nil {
-		return err
-	}
-	for {
-		plan = s.plan()
-		i := s.firstUnanswered(plan, 0)
-		if i >= len(plan) || plan[i].Section != q.Section {
-			return nil
-		}
-		if _, err := s.ask(plan[i], plan, i, false); err != nil {
-			return err
-		}
-	}
-}
-
-// reviewLine is one question and its answer, on one line. The terminal
-// asker shortens it to the screen's width; the plain one says it all,
-// which is what a screen reader needs.
-func (s *Session) reviewLine(q *questions.Question) string {
-	ans := s.words().T("quiz_not_answered")
-	if v, ok := s.Answers.Values[q.ID]; ok {
-		ans = text.OneLine(s.Set.Display(q, v, s.Answers.Words))
-		if ans == "" {
-			ans = s.words().T("quiz_left_empty")
-		}
-	}
-	return text.OneLine(s.fill(q.Text)) + " — " + ans
-}
-
-// finalReview asks whether to see the result or change something first;
-// it returns true when a section was gone over again.
-func (s *Session) finalReview() (bool, error) {
-	plan := s.plan()
-	n := 0
-	for _, q := range plan {
-		if _, ok := s.Answers.Values[q.ID]; ok {
-			n++
-		}
-	}
-	w := s.words()
-	i, err := s.Asker.Choose(w.T("quiz_last_question", "answered", n, "n", len(plan)),
-		[]string{w.T("quiz_see_result"), w.T("quiz_change_first")}, 0)
-	if err != nil || i == 0 {
-		return false, err
-	}
-	var secs []*questions.Section
-	opts := []string{w.T("quiz_none_see_result")}
-	for _, q := range plan {
-		if len(secs) == 0 || secs[len(secs)-1] != q.Section {
-			secs = append(secs, q.Section)
-			opts = append(opts, s.fill(q.Section.Title))
-		}
-	}
-	j, err := s.Asker.Choose(w.T("quiz_which_part"), opts, 0)
-	if err != nil || j == 0 {
-		return false, err
-	}
-	return true, s.sectionReview(secs[j-1])
-}
-
 // save writes the progress file, unless private or stopped. A failure
 // (a full disk, say) is said once, truthfully: the progress saved before
 // is still there, whole, as the file is replaced only by a complete one.
@@ -633,7 +619,7 @@ func (s *Session) save(position string) {
 		return
 	}
 	p := &Progress{Set: s.Set.ID, Version: s.Set.Version, Hash: s.Set.Hash, Source: s.Source, Language: s.Set.Language,
-		Position: position, Words: s.Answers.Words, Values: s.Answers.Values}
+		Position: position, Review: s.reviewing, Words: s.Answers.Words, Values: s.Answers.Values}
 	write := s.writeProgress
 	if write == nil {
 		write = SaveProgress
@@ -732,7 +718,8 @@ func (s *Session) finish() error {
 		return s.keepOnFailure("")
 	}
 	w := result.Words
-	s.Asker.Say(w.T("quiz_result", "title", text.OneLine(result.Verdict.Title), "summary", text.OneLine(result.Verdict.Summary)))
+	s.Asker.Verdict(w.T("quiz_result", "title", text.OneLine(result.Verdict.Title)),
+		text.OneLine(result.Verdict.Summary)+"\n"+w.T("quiz_result_more"))
 	// Where to get help is on the screen before anything is offered, so
 	// that nobody leaves an urgent result without it, whatever they save.
 	if len(result.Help) > 0 || result.Urgent() {
@@ -762,10 +749,11 @@ func (s *Session) finish() error {
 		}
 		wrote = true
 		s.removeProgress()
+		s.closing(path, "")
 		return nil
 	}
 
-	reportPath, err := s.askPath(w.T("quiz_save_report"), true, w.T("quiz_report_name"), reportName)
+	reportPath, err := s.askPath(w.T("quiz_save_report"), true, reportName)
 	if err != nil {
 		return err
 	}
@@ -785,15 +773,39 @@ func (s *Session) finish() error {
 			if kept == "" {
 				return s.keepOnFailure("the report could not be written")
 			}
+			s.closing("", kept)
 			return errors.New("the report could not be written; your answers are in " + kept)
 		}
-		wrote = true
+		reportPath, wrote = path, true
 	}
 	s.removeProgress()
-	if s.ProgressPath != "" {
-		s.Asker.Say(w.T("quiz_progress_deleted"))
-	}
+	s.closing(reportPath, kept)
 	return nil
+}
+
+// closing is the last line of a finished quiz: what was kept, where.
+func (s *Session) closing(report, answers string) {
+	w := s.words()
+	var kept string
+	switch {
+	case report != "" && answers != "":
+		kept = w.T("closing_both", "report", report, "answers", answers)
+	case report != "":
+		kept = w.T("closing_report", "report", report)
+	case answers != "":
+		kept = w.T("closing_answers", "answers", answers)
+	case s.ProgressPath == "":
+		s.Asker.Say(w.T("closing_none_private"))
+		return
+	default:
+		s.Asker.Say(w.T("closing_none"))
+		return
+	}
+	rest := w.T("closing_rest")
+	if s.ProgressPath == "" {
+		rest = w.T("closing_rest_private")
+	}
+	s.Asker.Say(kept + " " + rest)
 }
 
 func (s *Session) report(path string, r *score.Result, kept string, overwrite bool) (err error) {
@@ -850,15 +862,15 @@ func (s *Session) keepOnFailure(what string) error {
 func (s *Session) answersUntilWritten(question string, def bool) (string, error) {
 	w := s.words()
 	name := s.defaultName(w.T("file_answers", "date", s.Date.Format("2006-01-02")), ".toml")
-	ap, err := s.askPath(question, def, w.T("quiz_answers_name"), name)
+	ap, err := s.askPath(question, def, name)
 	for ap != "" && err == nil {
 		werr := s.writeAnswers(ap)
 		if werr == nil {
-			s.Asker.Say(w.T("quiz_answers_in", "path", ap))
+			s.Asker.Say(w.T("quiz_answers_again", "path", ap))
 			return ap, nil
 		}
 		s.Asker.Say(w.T("quiz_answers_failed", "error", werr.Error()))
-		ap, err = s.askPath(w.T("quiz_try_again"), true, w.T("quiz_answers_name"), name)
+		ap, err = s.askPath(w.T("quiz_try_again"), true, name)
 	}
 	return "", err
 }
@@ -871,11 +883,10 @@ func (s *Session) reportUntilWritten(path string, overwrite bool, r *score.Resul
 	for path != "" {
 		err := s.report(path, r, kept, overwrite)
 		if err == nil {
-			s.Asker.Say(w.T("quiz_report_in", "path", path))
 			return path, nil
 		}
 		s.Asker.Say(w.T("quiz_report_failed", "error", err.Error()))
-		if path, err = s.askPath(w.T("quiz_try_again"), true, w.T("quiz_report_name"), defName); err != nil {
+		if path, err = s.askPath(w.T("quiz_try_again"), true, defName); err != nil {
 			return "", err
 		}
 		overwrite = true // askPath asked before offering a name in use
@@ -915,21 +926,37 @@ func (s *Session) defaultName(base, ext string) string {
 	return name
 }
 
-// askPath asks whether to save something and where; "" means no. An
-// existing file is replaced only when the person says so.
-func (s *Session) askPath(question string, def bool, nameMsg, defName string) (string, error) {
-	yes, err := s.Asker.Confirm(question, def)
-	if err != nil || !yes {
-		return "", err
+// askPath asks whether to save something and where; "" means no. The
+// name offered is one of the options, so that most people answer once.
+// An existing file is replaced only when the person says so.
+func (s *Session) askPath(question string, def bool, defName string) (string, error) {
+	w := s.words()
+	opts := []string{w.T("quiz_yes_as", "path", defName), w.T("quiz_yes_other"), w.T("quiz_no")}
+	d := 2
+	if def {
+		d = 0
 	}
 	for {
-		name, err := s.Asker.Input(nameMsg, defName)
-		if err != nil {
+		i, err := s.Asker.Choose(question, opts, d)
+		if errors.Is(err, ErrBack) {
+			s.Asker.Notice(w.T("quiz_after_result"))
+			continue
+		}
+		if err != nil || i == 2 {
 			return "", err
 		}
-		name = strings.TrimSpace(text.Clean(name))
-		if name == "" {
-			name = defName
+		name := defName
+		if i == 1 {
+			name, err = s.Asker.Input(w.T("quiz_file_name"), defName)
+			if errors.Is(err, ErrBack) {
+				continue
+			}
+			if err != nil {
+				return "", err
+			}
+			if name = strings.TrimSpace(text.Clean(name)); name == "" {
+				name = defName
+			}
 		}
 		if strings.HasPrefix(name, "~/") {
 			if home, err := os.UserHomeDir(); err == nil {
@@ -937,16 +964,17 @@ func (s *Session) askPath(question string, def bool, nameMsg, defName string) (s
 			}
 		}
 		if fi, err := os.Stat(name); err == nil {
+			d = 1
 			if fi.IsDir() {
-				s.Asker.Say(s.words().T("quiz_is_folder", "path", name))
+				s.Asker.Notice(w.T("quiz_is_folder", "path", name))
 				continue
 			}
-			replace, err := s.Asker.Confirm(s.words().T("quiz_replace", "path", name), false)
+			replace, err := s.Asker.Confirm(w.T("quiz_replace", "path", name), false)
+			if errors.Is(err, ErrBack) || err == nil && !replace {
+				continue
+			}
 			if err != nil {
 				return "", err
-			}
-			if !replace {
-				continue
 			}
 		}
 		return name, nil

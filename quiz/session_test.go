@@ -54,20 +54,21 @@ func runPlain(t *testing.T, s *questions.Set, input string, mod func(*Session)) 
 }
 
 // The small set answered straight through: partner words, the safety
-// question and its review, the five questions of "What happened" and
-// their review, the final review, the report, no answers file.
+// question, the five questions of "What happened", the review of all six
+// (they are one part, too few for two reviews), the report under its
+// default name, no answers file.
 const straight = "\n\n" + // partner words: as written, no name
-	"2\n\n" + // afraid: No; review: continue
-	"1,2\n1\n2\n3\nI want to listen more\n\n" + // hurt, trust_detail, blame, texts, note; review
-	"\n" + // final review: see my result
-	"\n\n" + // save the report: yes, default name
+	"2\n" + // afraid: No
+	"1,2\n1\n2\n3\nI want to listen more\n" + // hurt, trust_detail, blame, texts, note
+	"\n" + // the review: see my result
+	"\n" + // save the report: yes, under its default name
 	"\n" // keep answers: no
 
 // Pieces of typed input: partner words as written and no name; the end
 // (see my result, save the report under its default name, keep no answers).
 const (
 	start  = "\n\n"
-	finish = "\n\n\n\n"
+	finish = "\n\n\n"
 )
 
 func TestPlainStraightThrough(t *testing.T) {
@@ -92,11 +93,10 @@ func TestPlainStraightThrough(t *testing.T) {
 		"Did he find out, or did you tell him?",
 		"Type numbers separated by commas (pick at least 1)",
 		"Type a number from 0 (none) to 10 (ten or more)",
-		"That is the end of \"What happened\". Continue, or pick an answer to change:",
+		"That was the last question: you answered 6 of 6. See your result, or pick an answer to change:",
 		"What kind of hurt was it? — Broken trust; Hurtful words",
 		"Your result: ",
-		"Your report is in " + filepath.Join(r.sess.Dir, "amends-report-2026-11-25.pdf"),
-		"The progress file has been deleted",
+		"Kept: your report in " + filepath.Join(r.sess.Dir, "amends-report-2026-11-25.pdf") + " (only you can read it). Nothing else is kept: the progress file is deleted.",
 	} {
 		if !strings.Contains(r.out, s) {
 			t.Errorf("output lacks %q\n%s", s, r.out)
@@ -131,7 +131,7 @@ func TestPlainProgressCountsOnlyAskedQuestions(t *testing.T) {
 func TestPlainConditionalSectionSkipped(t *testing.T) {
 	s := takeSet(t)
 	// "Yes" raises the safety flag; the whole "What happened" section is skipped.
-	r := runPlain(t, s, start+"1\n\n"+finish, nil)
+	r := runPlain(t, s, start+"1\n"+finish, nil)
 	if r.err != nil {
 		t.Fatalf("Run: %v\n%s", r.err, r.out)
 	}
@@ -146,12 +146,12 @@ func TestPlainConditionalSectionSkipped(t *testing.T) {
 func TestPlainInvalidInputReasks(t *testing.T) {
 	s := takeSet(t)
 	in := "\n\n" +
-		"9\nmaybe\nno\n\n" + // out of range, not a number, then a label
+		"9\nmaybe\nno\n" + // out of range, not a number, then a label
 		"1,7\nx\n\n1\n" + // multi: out of range, not a number, empty, then fine
 		"?\n1\n" + // trust_detail has no help
 		"0\n5\n" + // scale
 		"11\n-1\nten\n3\n" + // number
-		"hello \x1b[31mred\x1b[0m\n\n" + finish
+		"hello \x1b[31mred\x1b[0m\n" + finish
 	r := runPlain(t, s, in, nil)
 	if r.err != nil {
 		t.Fatalf("Run: %v\n%s", r.err, r.out)
@@ -192,11 +192,11 @@ func TestPlainHelp(t *testing.T) {
 
 func TestPlainBack(t *testing.T) {
 	s := takeSet(t)
-	in := "\n\n2\n\n" +
+	in := "\n\n2\n" +
 		"1\nback\n" + // hurt, then back to it
 		"1,3\n1\n" + // hurt again, trust_detail
 		"back\nback\n\n\n" + // from blame back twice to hurt, Enter keeps hurt and trust_detail
-		"4\n0\n\n\n" + finish
+		"4\n0\n\n" + finish
 	r := runPlain(t, s, in, nil)
 	if r.err != nil {
 		t.Fatalf("Run: %v\n%s", r.err, r.out)
@@ -208,19 +208,19 @@ func TestPlainBack(t *testing.T) {
 	if !strings.Contains(r.out, "press Enter to keep 1, 3") {
 		t.Errorf("going back should offer the current answer\n%s", r.out)
 	}
-	// back at the very first question
-	r = runPlain(t, s, "\n\nback\n", nil)
-	if !strings.Contains(r.out, "This is as far back as you can go here.") {
+	// Back from the first question is the partner words, and nothing is before them.
+	r = runPlain(t, s, "\n\nback\nback\n", nil)
+	if strings.Count(r.out, "Which words should they use?") < 2 || !strings.Contains(r.out, "This is the first question; there is nothing before it.") {
 		t.Errorf("back at the first question\n%s", r.out)
 	}
 }
 
 func TestSectionReviewChangesAnswer(t *testing.T) {
 	s := takeSet(t)
-	in := "\n\n2\n\n" +
+	in := "\n\n2\n" +
 		"2\n3\n1\n\n" + // hurt: words only; blame, texts, note
-		"2\n1,2\n2\n" + // review: change hurt to trust+words; trust_detail now asked
-		"\n" + finish
+		"3\n1,2\n2\n" + // review: change hurt to trust+words; trust_detail now asked
+		finish
 	r := runPlain(t, s, in, nil)
 	if r.err != nil {
 		t.Fatalf("Run: %v\n%s", r.err, r.out)
@@ -235,9 +235,8 @@ func TestSectionReviewChangesAnswer(t *testing.T) {
 
 func TestFinalReviewChange(t *testing.T) {
 	s := takeSet(t)
-	in := "\n\n2\n\n2\n3\n1\n\n\n" +
-		"2\n3\n" + // final review: change an answer, in "What happened"
-		"4\n5\n\n" + // texts, to 5; the review again
+	in := "\n\n2\n2\n3\n1\n\n" +
+		"5\n5\n" + // the review: texts, to 5; then the review again
 		finish
 	r := runPlain(t, s, in, nil)
 	if r.err != nil {
@@ -250,7 +249,7 @@ func TestFinalReviewChange(t *testing.T) {
 
 func TestEndOfInputThenResume(t *testing.T) {
 	s := takeSet(t)
-	r := runPlain(t, s, "\n\n2\n\n1,2\n1\n", nil)
+	r := runPlain(t, s, "\n\n2\n1,2\n1\n", nil)
 	if !errors.Is(r.err, ErrEndOfInput) {
 		t.Fatalf("err = %v", r.err)
 	}
@@ -270,13 +269,13 @@ func TestEndOfInputThenResume(t *testing.T) {
 		t.Fatalf("restored %+v", rest)
 	}
 	// Carry on: blame is next.
-	r2 := runPlain(t, s, "2\n3\n\n\n"+finish, func(ss *Session) {
+	r2 := runPlain(t, s, "2\n3\n\n"+finish, func(ss *Session) {
 		ss.Answers, ss.Resumed, ss.Position = rest.Answers, true, p.Position
 	})
 	if r2.err != nil {
 		t.Fatalf("Run: %v\n%s", r2.err, r2.out)
 	}
-	if !strings.Contains(r2.out, "3 answers are kept; carrying on") || strings.Contains(r2.out, "Has he ever") {
+	if !strings.Contains(r2.out, "3 answers are kept; carrying on") || strings.Contains(r2.out, "question 1 of") {
 		t.Errorf("resume should start at blame\n%s", r2.out)
 	}
 	if !strings.Contains(r2.out, "What happened — question 4 of 6") {
@@ -323,7 +322,7 @@ func TestPartnerWords(t *testing.T) {
 
 func TestReportFailureKeepsAnswers(t *testing.T) {
 	s := takeSet(t)
-	r := runPlain(t, s, straight+"n\n", func(ss *Session) { // no other name
+	r := runPlain(t, s, straight+"3\n", func(ss *Session) { // no other name
 		ss.writeReport = func(string, *score.Result, string, bool) error { return errors.New("disk full") }
 	})
 	if r.err == nil {
@@ -342,19 +341,19 @@ func TestOutputFlagAsksNothingAtTheEnd(t *testing.T) {
 	s := takeSet(t)
 	dir := t.TempDir()
 	out := filepath.Join(dir, "r.pdf")
-	in := "\n\n2\n\n1\n1\n2\n3\n\n\n\n" // up to the final review, nothing more
+	in := "\n\n2\n1\n1\n2\n3\n\n\n" // up to the review, nothing more
 	r := runPlain(t, s, in, func(ss *Session) { ss.ReportPath = out })
 	if r.err != nil {
 		t.Fatalf("Run: %v\n%s", r.err, r.out)
 	}
-	if !reflect.DeepEqual(r.reports, []string{out}) || strings.Contains(r.out, "[Y/n]") || strings.Contains(r.out, "[y/N]") {
+	if !reflect.DeepEqual(r.reports, []string{out}) || strings.Contains(r.out, "Save your report") || !strings.Contains(r.out, "Kept: your report in "+out) {
 		t.Errorf("reports %v\n%s", r.reports, r.out)
 	}
 }
 
 func TestKeepAnswersFile(t *testing.T) {
 	s := takeSet(t)
-	in := strings.TrimSuffix(straight, "\n") + "y\n\n"
+	in := strings.TrimSuffix(straight, "\n") + "1\n" // yes, under its default name
 	r := runPlain(t, s, in, nil)
 	if r.err != nil {
 		t.Fatalf("Run: %v\n%s", r.err, r.out)
@@ -374,7 +373,7 @@ func TestKeepAnswersFile(t *testing.T) {
 
 func TestPrivateSavesNothing(t *testing.T) {
 	s := takeSet(t)
-	r := runPlain(t, s, "\n\n2\n\n1\n", func(ss *Session) { ss.ProgressPath = "" })
+	r := runPlain(t, s, "\n\n2\n1\n", func(ss *Session) { ss.ProgressPath = "" })
 	if !errors.Is(r.err, ErrEndOfInput) {
 		t.Fatal(r.err)
 	}
@@ -482,7 +481,7 @@ func TestSaveFailureIsSaidOnceAndTheQuizGoesOn(t *testing.T) {
 func TestReportAnotherNameAfterFailure(t *testing.T) {
 	s := takeSet(t)
 	tries := 0
-	r := runPlain(t, s, straight+"\nother.pdf\n", func(ss *Session) {
+	r := runPlain(t, s, straight+"2\nother.pdf\n", func(ss *Session) {
 		ss.writeReport = func(path string, _ *score.Result, _ string, _ bool) error {
 			tries++
 			if tries == 1 {
@@ -494,7 +493,7 @@ func TestReportAnotherNameAfterFailure(t *testing.T) {
 	if r.err != nil || tries != 2 {
 		t.Fatalf("Run: %v, %d tries\n%s", r.err, tries, r.out)
 	}
-	if !strings.Contains(r.out, "Try another file name? [Y/n]") || !strings.Contains(r.out, "Your report is in other.pdf") {
+	if !strings.Contains(r.out, "Try another file name?\n  1. Yes, as ") || !strings.Contains(r.out, "Kept: your report in other.pdf") {
 		t.Errorf("output\n%s", r.out)
 	}
 }

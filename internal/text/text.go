@@ -71,36 +71,6 @@ func Unsafe(r rune) bool {
 // them, become one space, and none is left at either end.
 func OneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
-// Wrap breaks each line of s at spaces so that none is longer than width
-// runes where it can be helped. The first line starts with prefix and the
-// others with as many spaces; an empty line is kept. The result has no
-// line break at its end.
-func Wrap(s, prefix string, width int) string {
-	var b strings.Builder
-	indent := strings.Repeat(" ", utf8.RuneCountInString(prefix))
-	for i, line := range strings.Split(s, "\n") {
-		if i > 0 {
-			b.WriteByte('\n')
-			prefix = indent
-		}
-		b.WriteString(prefix)
-		n := utf8.RuneCountInString(prefix)
-		for j, word := range strings.Fields(line) {
-			l := utf8.RuneCountInString(word)
-			if j > 0 && n+1+l > width {
-				b.WriteString("\n" + indent)
-				n = len(indent)
-			} else if j > 0 {
-				b.WriteByte(' ')
-				n++
-			}
-			b.WriteString(word)
-			n += l
-		}
-	}
-	return b.String()
-}
-
 // Plural counts n of a thing in English: "1 answer", "3 answers".
 func Plural(n int, thing string) string {
 	if n == 1 {

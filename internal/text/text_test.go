@@ -56,3 +56,20 @@ func TestWords(t *testing.T) {
 		t.Errorf("Capital: %q", got)
 	}
 }
+func TestWrapCountsColumns(t *testing.T) {
+	for _, c := range []struct {
+		in, prefix string
+		width      int
+		want       string
+	}{
+		{"日本語 の文 です", "", 7, "日本語\nの文\nです"},
+		{"in /tmp/state/amends/progress.toml now", "", 16, "in\n/tmp/state/amends/progress.toml\nnow"},
+	} {
+		if got := Wrap(c.in, c.prefix, c.width); got != c.want {
+			t.Errorf("Wrap(%q, %q, %d) = %q, want %q", c.in, c.prefix, c.width, got, c.want)
+		}
+	}
+	if Width("\x1b[1mbold\x1b[0m 日本") != 9 {
+		t.Errorf("Width = %d", Width("\x1b[1mbold\x1b[0m 日本"))
+	}
+}
