@@ -320,7 +320,7 @@ func resource(res score.Resource) block {
 		g.kids = append(g.kids, para{body, x})
 	}
 	if c := line(res.Contact()); c != "" {
-		g.kids = append(g.kids, para{strong, c})
+		g.kids = append(g.kids, contact{c, phoneNumbers(line(res.Phone))})
 	}
 	return g
 }

@@ -39,7 +39,7 @@ func (l *layout) chart(c chart) {
 			l.emit(op{kind: opText, x: at(z.from), y: l.y, w: at(z.to) - at(z.from), h: zone.lh, s: zone, text: z.name, align: "C"})
 		}
 		if !l.scratch {
-			l.cur_().lines -= 2
+			l.here().lines -= 2
 		}
 		l.y += zone.lh + 1.5
 	}
@@ -52,7 +52,7 @@ func (l *layout) chart(c chart) {
 			l.emit(op{kind: opText, x: at(v) - 6, y: bottom + 1, w: 12, h: zone.lh, s: zone, text: ftoa(v), align: "C"})
 		}
 		if !l.scratch {
-			l.cur_().lines -= 3
+			l.here().lines -= 3
 		}
 		l.y = bottom + 1 + zone.lh
 	}
@@ -74,7 +74,7 @@ func (l *layout) chart(c chart) {
 			l.emit(op{kind: opText, x: l.left, y: ly + float64(i)*labelSt.lh, w: labelW, h: labelSt.lh, s: labelSt, text: ln, align: "L"})
 		}
 		if !l.scratch {
-			l.cur_().lines -= len(lines) - 1
+			l.here().lines -= len(lines) - 1
 		}
 		l.emit(op{kind: opRect, x: barX, y: mid - barH/2, w: barW, h: barH, color: track})
 		if x.scored {
@@ -88,12 +88,12 @@ func (l *layout) chart(c chart) {
 			l.emit(op{kind: opText, x: barX + barW + 3, y: mid - numSt.lh/2, w: 8, h: numSt.lh, s: numSt, text: num, align: "R"})
 			l.emit(op{kind: opText, x: barX + barW + 13, y: mid - wordSt.lh/2, w: wordW - 13, h: wordSt.lh, s: wordSt, text: x.bandName, align: "L"})
 			if !l.scratch {
-				l.cur_().lines -= 2
+				l.here().lines -= 2
 			}
 		} else {
 			l.emit(op{kind: opText, x: barX + 2, y: mid - zone.lh/2, w: barW - 4, h: zone.lh, s: zone, text: c.unscored, align: "L"})
 			if !l.scratch {
-				l.cur_().lines--
+				l.here().lines--
 			}
 		}
 		l.y = y + rowH

@@ -25,9 +25,10 @@ func HTML(w io.Writer, r *score.Result, o Options) error {
 }
 
 type htmlWriter struct {
-	b     bytes.Buffer
-	last  int      // the level of the last heading written
-	calls []string // words that make a short number a phone number
+	b      bytes.Buffer
+	last   int      // the level of the last heading written
+	calls  []string // words that make a short number a phone number
+	phones []string // writing a resource's contact: its phone's numbers
 }
 
 func (h *htmlWriter) p(format string, a ...any) { fmt.Fprintf(&h.b, format, a...) }
@@ -163,6 +164,10 @@ func (h *htmlWriter) block(b block, base int) {
 		h.p("</ol>\n</nav>\n")
 	case pointer:
 		h.p("<p>%s<a href=\"#%s\">%s</a>%s%s</p>\n", h.inline(x.before), html.EscapeString(x.id), h.inline(x.section), h.inline(x.mid), h.inline(x.after))
+	case contact:
+		h.phones = x.phones
+		h.paras(x.text, "strong")
+		h.phones = nil
 	case compare:
 		h.p("<table class=\"compare\">\n<thead><tr><th scope=\"col\"><span class=\"hidden\">%s</span></th><th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr></thead>\n<tbody>\n",
 			h.inline(x.part), h.inline(x.then), h.inline(x.now))
@@ -255,7 +260,7 @@ func (h *htmlWriter) inline(t string) string {
 	t = bindNumbers(t)
 	var b strings.Builder
 	at := 0
-	for _, s := range findLinks(t, h.calls) {
+	for _, s := range (linker{h.calls, h.phones}).find(t) {
 		b.WriteString(html.EscapeString(t[at:s.start]))
 		cls := ""
 		if strings.HasPrefix(s.uri, "tel:") {

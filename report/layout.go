@@ -171,6 +171,7 @@ type layout struct {
 	verdictMark string // the outline's first entry
 	w           *words.Book
 	callWords   []string
+	phones      []string // placing a resource's contact: its phone's numbers
 }
 
 // calls are the words that make a short number a phone number.
@@ -220,7 +221,7 @@ func (l *layout) room() float64 { return l.bottom - l.y }
 
 func (l *layout) pageNo() int { return len(l.pages) }
 
-func (l *layout) cur_() *page { return l.pages[len(l.pages)-1] }
+func (l *layout) here() *page { return l.pages[len(l.pages)-1] }
 
 // atTop says whether nothing has been placed on this page yet.
 func (l *layout) atTop() bool { return l.y <= l.top+0.01 }
@@ -266,7 +267,7 @@ func (l *layout) emit(o op) {
 	if l.scratch {
 		return
 	}
-	p := l.cur_()
+	p := l.here()
 	if o.bg {
 		p.bg = append(p.bg, o)
 		return
@@ -354,7 +355,7 @@ func (l *layout) line(s style, indent float64, t string) {
 	x := l.left + l.inset + indent
 	l.emit(op{kind: opText, x: x, y: l.y, w: l.left + l.width - l.inset - x, h: s.lh, s: s, text: t, align: "L"})
 	if !l.scratch {
-		for _, lk := range findLinks(t, l.calls()) {
+		for _, lk := range (linker{l.calls(), l.phones}).find(t) {
 			lx := x + l.textWidth(s, t[:lk.start])
 			lw := l.textWidth(s, t[lk.start:lk.end])
 			l.links = append(l.links, link{page: l.pageNo(), x: lx, y: l.y, w: lw, h: s.lh, uri: lk.uri})
@@ -403,7 +404,7 @@ func (l *layout) hang(s style, indent, gap float64, ms style, mark, t string) {
 			l.emit(op{kind: opText, x: l.left + l.inset + indent, y: l.y, w: gap, h: s.lh, s: ms, text: mark, align: "L"})
 			// The mark is not a line of its own.
 			if !l.scratch {
-				l.cur_().lines--
+				l.here().lines--
 			}
 		}
 		l.line(s, indent+gap, ln)
@@ -636,13 +637,13 @@ func (l *layout) place(b block) {
 		p0, y0 := l.pageNo(), l.y
 		first := 0
 		if !l.scratch {
-			first = len(l.cur_().fg)
+			first = len(l.here().fg)
 		}
 		l.text(bodyStyle, 0, t)
 		if !l.scratch {
 			// Where the page number went, to write the real one in.
 			at := -1
-			if pg := l.cur_(); p0 == l.pageNo() {
+			if pg := l.here(); p0 == l.pageNo() {
 				for i := first; i < len(pg.fg); i++ {
 					if strings.Contains(pg.fg[i].text, on) {
 						at = i
@@ -660,6 +661,10 @@ func (l *layout) place(b block) {
 		}
 	case compare:
 		l.compare(x)
+	case contact:
+		l.phones = x.phones
+		l.text(toneStyle[strong], 0, x.text)
+		l.phones = nil
 	}
 }
 
@@ -689,7 +694,7 @@ func (l *layout) heading(h heading) {
 		}
 		if !l.scratch {
 			l.anchors[h.id] = anchor{l.pageNo(), l.y}
-			l.cur_().marks = append(l.cur_().marks, mark{t, l.y})
+			l.here().marks = append(l.here().marks, mark{t, l.y})
 		}
 		for _, w := range l.wrap(h1Style, l.width, t) {
 			l.line(h1Style, 0, w)
@@ -755,7 +760,7 @@ func (l *layout) ruler(r ruler) {
 		l.emit(op{kind: opText, x: tx - 3, y: y + 2, w: 6, h: 3, s: tick, text: strconv.Itoa(i), align: "C"})
 	}
 	if !l.scratch {
-		l.cur_().lines -= 10 // the ticks are one line with the ruler
+		l.here().lines -= 10 // the ticks are one line with the ruler
 	}
 	l.emit(op{kind: opCircle, x: x0 + w*float64(r.value)/10, y: y, w: 1.9, color: accent})
 	l.emit(op{kind: opText, x: x0 + w + 7, y: y - bodyStyle.lh/2, w: 40, h: bodyStyle.lh, s: toneStyle[strong], text: r.answerLine, align: "L"})
@@ -776,9 +781,9 @@ func (l *layout) contents(c contents) {
 		}
 		l.emit(op{kind: opText, x: l.left, y: l.y, w: 10, h: bodyStyle.lh, s: num, text: strconv.Itoa(n), align: "L"})
 		if !l.scratch {
-			p := l.cur_()
+			p := l.here()
 			l.refs = append(l.refs, pageRef{page: len(l.pages) - 1, op: len(p.fg) - 1, id: e.id, number: true})
-			l.cur_().lines--
+			l.here().lines--
 			l.links = append(l.links, link{page: l.pageNo(), x: l.left, y: l.y, w: 10 + l.textWidth(bodyStyle, e.title), h: bodyStyle.lh, dest: e.id})
 		}
 		l.emit(op{kind: opText, x: l.left + 10, y: l.y, w: l.width - 10, h: bodyStyle.lh, s: bodyStyle, text: e.title, align: "L"})
@@ -798,7 +803,7 @@ func (l *layout) compare(c compare) {
 		l.emit(op{kind: opText, x: l.left + w0, y: l.y, w: w1, h: hd.lh, s: hd, text: c.then, align: "L"})
 		l.emit(op{kind: opText, x: l.left + w0 + w1, y: l.y, w: w1, h: hd.lh, s: hd, text: c.now, align: "L"})
 		if !l.scratch {
-			l.cur_().lines--
+			l.here().lines--
 		}
 		l.y += hd.lh + 1
 	}
@@ -819,7 +824,7 @@ func (l *layout) compare(c compare) {
 		l.emit(op{kind: opText, x: l.left + w0, y: y, w: w1, h: s.lh, s: smallStyle, text: r.then, align: "L"})
 		l.emit(op{kind: opText, x: l.left + w0 + w1, y: y, w: w1, h: s.lh, s: smallStyle, text: r.now, align: "L"})
 		if !l.scratch {
-			l.cur_().lines -= 2
+			l.here().lines -= 2
 		}
 		l.y += 1.5
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -16,13 +17,13 @@ import (
 // webAddress matches a web address with or without its scheme; a bare
 // domain must end in a common top-level domain, so that "e.g." or "1.0"
 // stay text.
-var webAddress = regexp.MustCompile(`(?i)\b(?:https?://[^\s<>"]+|www\.[^\s<>"]+|[a-z0-9][a-z0-9-]*(?:\.[a-z0-9][a-z0-9-]*)*\.(?:com|org|net|gov|edu|info|io|uk|au|ca|ie|nz|us|eu|de|fr|es|it|nl|be|ch|at|pl|gr|ru|se|no|dk|fi|pt|mx|ar|br|in|za)\b(?:/[^\s<>"]*)?)`)
+var webAddress = regexp.MustCompile(`(?i)\b(?:https?://[^\s<>"]+|www\.[^\s<>"]+|[a-z0-9][a-z0-9-]*(?:\.[a-z0-9][a-z0-9-]*)*\.(?:com|org|net|gov|edu|info|io|uk|au|ca|ie|nz|us|eu|de|fr|es|it|nl|be|ch|at|pl|gr|ru|se|no|dk|fi|pt|mx|ar|br|in|za|co|cl|pe|uy|py|bo|ec|cr|gt|hn|ni|pa|sv|do|pr|ve|jp|cn|kr|tw|hk|sg|ph|tr|il|ae|ng|ke|app|dev|online|care|help|health)\b(?:/[^\s<>"]*)?)`)
 
 var email = regexp.MustCompile(`(?i)\b[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}\b`)
 
 // phoneLike is a run of digit groups joined by no-break spaces or hyphens,
 // perhaps after a plus sign.
-var phoneLike = regexp.MustCompile(`\+?\d+(?:[\x{00a0}-]\d+)*`)
+var phoneLike = regexp.MustCompile(`[+*#]?\d+(?:[\x{00a0}-]\d+)*`)
 
 // spacedNumber is digit groups separated by spaces: a phone number as
 // people write it.
@@ -34,9 +35,20 @@ type span struct {
 	uri        string
 }
 
-// findLinks finds the web addresses, e-mail addresses and phone numbers
-// in t, in order.
-func findLinks(t string, calls []string) []span {
+// linker finds links in text: calls are the words that make a short
+// number a phone number; the numbers in phones are phone numbers however
+// short (those a resource's phone gives, which the set says are numbers to
+// call).
+type linker struct {
+	calls  []string
+	phones []string
+}
+
+// find finds the web addresses, e-mail addresses and phone numbers in t,
+// in order.
+func (lk linker) find(t string) []span { return findLinks(t, lk) }
+
+func findLinks(t string, lk linker) []span {
 	if !strings.ContainsAny(t, ".0123456789@") {
 		return nil
 	}
@@ -55,7 +67,7 @@ func findLinks(t string, calls []string) []span {
 		}
 	}
 	if !dotWord(t) {
-		return phones(t, out, calls)
+		return phones(t, out, lk)
 	}
 	for _, m := range webAddress.FindAllStringIndex(t, -1) {
 		a, b := m[0], trimURL(t, m[0], m[1])
@@ -71,7 +83,7 @@ func findLinks(t string, calls []string) []span {
 		}
 		out = append(out, span{a, b, u})
 	}
-	return phones(t, out, calls)
+	return phones(t, out, lk)
 }
 
 // dotWord says whether t has a dot right before a letter, as an address has.
@@ -85,7 +97,7 @@ func dotWord(t string) bool {
 }
 
 // phones adds the phone numbers in t to the links found so far.
-func phones(t string, out []span, calls []string) []span {
+func phones(t string, out []span, lk linker) []span {
 	if !strings.ContainsAny(t, "0123456789") {
 		sortSpans(out)
 		return out
@@ -109,12 +121,16 @@ func phones(t string, out []span, calls []string) []span {
 				digits++
 			}
 		}
-		if digits < 3 || digits > 15 || (digits < 6 && !afterCallWord(t[:a], calls)) {
+		short := digits < 6 && !afterCallWord(t[:a], lk.calls) || digits < 3
+		if digits >= 3 && slices.Contains(lk.phones, t[a:b]) {
+			short = false
+		}
+		if short || digits > 15 {
 			continue
 		}
 		var tel strings.Builder
 		for _, r := range t[a:b] {
-			if r == '+' || r >= '0' && r <= '9' {
+			if r == '+' || r == '*' || r == '#' || r >= '0' && r <= '9' {
 				tel.WriteRune(r)
 			}
 		}
@@ -124,13 +140,7 @@ func phones(t string, out []span, calls []string) []span {
 	return out
 }
 
-func sortSpans(s []span) {
-	for i := 1; i < len(s); i++ {
-		for j := i; j > 0 && s[j].start < s[j-1].start; j-- {
-			s[j], s[j-1] = s[j-1], s[j]
-		}
-	}
-}
+func sortSpans(s []span) { slices.SortFunc(s, func(a, b span) int { return a.start - b.start }) }
 
 // trimURL leaves closing punctuation out of an address.
 func trimURL(t string, a, b int) int {
@@ -185,6 +195,12 @@ func isASCII(s string) bool {
 		}
 	}
 	return true
+}
+
+// phoneNumbers are the numbers in a resource's phone, as bindNumbers
+// leaves them.
+func phoneNumbers(phone string) []string {
+	return phoneLike.FindAllString(bindNumbers(phone), -1)
 }
 
 // bindNumbers joins the groups of a phone number written with spaces
@@ -255,7 +271,7 @@ func withLinks(pdf []byte, links []link, anchors map[string]anchor, pageH float6
 		}
 		byPage[l.page] = append(byPage[l.page], l)
 	}
-	sortInts(pages)
+	slices.Sort(pages)
 	pageObj := func(n int) int { return 1 + 2*n } // gofpdf numbers page n so
 
 	var out bytes.Buffer
@@ -313,14 +329,6 @@ func withLinks(pdf []byte, links []link, anchors map[string]anchor, pageH float6
 	}
 	fmt.Fprintf(&out, "trailer\n<<\n/Size %d\n/Root %d 0 R\n/Info %d 0 R\n/Prev %d\n>>\nstartxref\n%d\n%%%%EOF\n", next, root, info, prev, start)
 	return out.Bytes(), nil
-}
-
-func sortInts(s []int) {
-	for i := 1; i < len(s); i++ {
-		for j := i; j > 0 && s[j] < s[j-1]; j-- {
-			s[j], s[j-1] = s[j-1], s[j]
-		}
-	}
 }
 
 // pdfString is s as a PDF literal string.

@@ -24,11 +24,32 @@ func TestFindLinks(t *testing.T) {
 		{"e.g. this, i.e. that; 911, 999, 112 or 000", ""},
 	} {
 		var got []string
-		for _, s := range findLinks(c.in, calls) {
+		for _, s := range findLinks(c.in, linker{calls: calls}) {
 			got = append(got, c.in[s.start:s.end]+"="+s.uri)
 		}
 		if g := join(got); g != c.want {
 			t.Errorf("findLinks(%q) = %q, want %q", c.in, g, c.want)
+		}
+	}
+}
+
+// TestPhoneLinks: the numbers of a resource's phone are phone numbers,
+// however short; other numbers on its line (its hours) are not.
+func TestPhoneLinks(t *testing.T) {
+	for _, c := range []struct{ phone, line, want string }{
+		{"024", "024 · 24 horas, gratis", "024=tel:024"},
+		{"016, o WhatsApp 600 000 016", "016, o WhatsApp 600 000 016 · 24 horas", "016=tel:016|600\u00a0000\u00a0016=tel:600000016"},
+		{"*4141", "*4141 · every day", "*4141=tel:*4141"},
+		{"call or text 988", "call or text 988 · 24/7", "988=tel:988"},
+		{"llama al 988 y marca el 2", "llama al 988 y marca el 2 · 24 horas", "988=tel:988"},
+	} {
+		var got []string
+		b := bindNumbers(c.line)
+		for _, s := range findLinks(b, linker{phones: phoneNumbers(c.phone)}) {
+			got = append(got, b[s.start:s.end]+"="+s.uri)
+		}
+		if g := join(got); g != c.want {
+			t.Errorf("phone %q on %q: %q, want %q", c.phone, c.line, g, c.want)
 		}
 	}
 }

@@ -146,6 +146,14 @@ type compareRow struct {
 	line      string // then and now in a sentence
 }
 
+// contact is how to reach a place to get help, on a line: its phone, site
+// and hours. The numbers of its phone are phone numbers, however short.
+type contact struct {
+	text   string
+	phones []string
+}
+
+func (contact) isBlock()   {}
 func (para) isBlock()      {}
 func (heading) isBlock()   {}
 func (bullets) isBlock()   {}

@@ -140,6 +140,8 @@ func (t *textWriter) block(b block, indent string) {
 		}
 	case pointer:
 		t.say(indent, "", x.before+x.section+x.mid+x.after)
+	case contact:
+		t.block(para{strong, x.text}, indent)
 	case compare:
 		for _, r := range x.rows {
 			t.say(indent, "- ", r.title+": "+r.line)
