@@ -57,7 +57,7 @@ func spanish(t testing.TB) (en, es *questions.Set) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	es, err = questions.LoadFile("../questions/builtin_es.toml")
+	es, err = questions.BuiltinFor("es")
 	if err != nil {
 		t.Fatal(err)
 	}
