@@ -2169,8 +2169,8 @@ func builtinSnapshotES() *Set {
 			&Resource{
 				ID:    "linea_016",
 				Title: "016, atención a la violencia contra las mujeres (España)",
-				Text:  "Para mujeres que sufren cualquier forma de violencia, y para familiares o allegados que llaman por ellas. No aparece en la factura del teléfono, pero sí en el registro de llamadas: bórralo si alguien puede mirarlo.",
-				Phone: "016, o WhatsApp 600 000 016",
+				Text:  "Para mujeres que sufren cualquier forma de violencia, y para familiares o allegados que llaman por ellas. También por WhatsApp, en el 600 000 016. No aparece en la factura del teléfono, pero sí en el registro de llamadas: bórralo si alguien puede mirarlo.",
+				Phone: "016",
 				Hours: "gratuito y confidencial, las 24 horas",
 			},
 			&Resource{
