@@ -2,6 +2,7 @@ package questions
 
 import (
 	"fmt"
+	"math"
 	"strings"
 
 	"amends/internal/text"
@@ -160,3 +161,24 @@ func KeyLines(src string) func(path string) int {
 // Suggest returns ` (did you mean "x"?)` for the candidate closest to got,
 // or "" when none is close.
 func Suggest(got string, candidates []string) string { return suggest(got, candidates) }
+
+// Level is where option o of a choice question stands for dimension dim,
+// 0 to 1, among the points its options give dim: the option with the
+// fewest points is 0, the one with the most 1. It is false when o gives
+// dim no points, or every option gives the same.
+func (q *Question) Level(o *Option, dim string) (float64, bool) {
+	p, ok := o.Points[dim]
+	if !ok {
+		return 0, false
+	}
+	lo, hi := math.Inf(1), math.Inf(-1)
+	for _, x := range q.Options {
+		if v, ok := x.Points[dim]; ok {
+			lo, hi = math.Min(lo, v), math.Max(hi, v)
+		}
+	}
+	if hi <= lo {
+		return 0, false
+	}
+	return (p - lo) / (hi - lo), true
+}

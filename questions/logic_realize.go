@@ -343,7 +343,7 @@ func (l *logic) near(q *Question, x float64) (any, bool) {
 				d = 1 // of options that score nothing, one a condition asks about
 			}
 			for _, dim := range dims {
-				lv, ok := optionLevel(q, o, dim)
+				lv, ok := q.Level(o, dim)
 				if !ok {
 					d += 0.5
 					continue
@@ -383,23 +383,4 @@ func (l *logic) mentioned(q *Question, o string) bool {
 		return slices.Contains(l.m.vars[i].strs, o)
 	}
 	return false
-}
-
-// optionLevel is where option o of a choice question stands, 0 to 1,
-// among the points its options give dim; false when it gives none.
-func optionLevel(q *Question, o *Option, dim string) (float64, bool) {
-	p, ok := o.Points[dim]
-	if !ok {
-		return 0, false
-	}
-	lo, hi := math.Inf(1), math.Inf(-1)
-	for _, x := range q.Options {
-		if v, ok := x.Points[dim]; ok {
-			lo, hi = math.Min(lo, v), math.Max(hi, v)
-		}
-	}
-	if hi <= lo {
-		return 0, false
-	}
-	return (p - lo) / (hi - lo), true
 }

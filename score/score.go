@@ -203,20 +203,7 @@ func (sc *scorer) itemScore(q *questions.Question, dim string, v any) (float64, 
 		if o == nil {
 			return 0, false
 		}
-		p, ok := o.Points[dim]
-		if !ok {
-			return 0, false
-		}
-		lo, hi := math.Inf(1), math.Inf(-1)
-		for _, opt := range q.Options {
-			if x, ok := opt.Points[dim]; ok {
-				lo, hi = math.Min(lo, x), math.Max(hi, x)
-			}
-		}
-		if hi <= lo {
-			return 0, false
-		}
-		return (p - lo) / (hi - lo), true
+		return q.Level(o, dim)
 	}
 	return 0, false
 }
