@@ -13,11 +13,15 @@ import (
 func runCheck(args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("check", stderr)
 	lang := langFlag(fs)
+	font := fontFlag(fs)
 	reach := fs.Bool("reach", false, "also list every section, question, flag, verdict, step, resource and honest paragraph with a way to reach it, or why none can")
 	if err := parse(fs, args, stderr); err != nil {
 		return err
 	}
 	if err := checkLang("check", *lang, ""); err != nil {
+		return err
+	}
+	if _, _, err := readFont(*font); err != nil {
 		return err
 	}
 	paths := fs.Args()
@@ -41,6 +45,7 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 			c = questions.CheckFile(p)
 		}
 		c.Logic(score.Outcome)
+		checkGlyphs(c, *font)
 		for _, pr := range c.Problems {
 			printf(stderr, "amends: %s\n", pr)
 		}

@@ -19,6 +19,7 @@ func runReport(args []string, stdout, stderr io.Writer) error {
 	fullTitle := fs.Bool("full-title", false, "give the document the question set's title, which shows in window titles and lists of recent files (by default it is a neutral \"Report\")")
 	comparePath := fs.String("compare", "", "an earlier answers `file` of the same set, to show each part then and now")
 	lang := langFlag(fs)
+	font := fontFlag(fs)
 	if err := parse(fs, args, stderr); err != nil {
 		return err
 	}
@@ -46,7 +47,13 @@ func runReport(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	fontBytes, fontName, err := readFont(*font)
+	if err != nil {
+		return err
+	}
 	o := report.Options{
+		Font:      fontBytes,
+		FontName:  fontName,
 		Paper:     p,
 		Date:      reportDate(),
 		Appendix:  *appendix,

@@ -19,6 +19,7 @@ func runTake(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	force := fs.Bool("force", false, "let -o replace an existing file")
 	comparePath := fs.String("compare", "", "earlier answers to the same set, kept in `FILE`: the end shows each part then and now")
 	lang := langFlag(fs)
+	font := fontFlag(fs)
 	if err := parse(fs, args, stderr); err != nil {
 		return err
 	}
@@ -66,10 +67,14 @@ func runTake(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		resumeCmd += " -set " + shellQuote(*setPath)
 	}
 
+	fontBytes, fontName, err := readFont(*font)
+	if err != nil {
+		return err
+	}
 	asker, restore := newAsker(*plain, stdin, stdout, stderr)
 	sess := &quiz.Session{
 		Set: set, Asker: asker, Source: source, ResumeCommand: resumeCmd,
-		ReportPath: *out, Force: *force, Date: reportDate(),
+		ReportPath: *out, Force: *force, Date: reportDate(), Font: fontBytes, FontName: fontName,
 	}
 	if *comparePath != "" {
 		a, err := score.ReadAnswersFile(*comparePath, set)

@@ -117,7 +117,7 @@ func (s *Set) Display(q *Question, v any, p Picked) string {
 			}
 		}
 		if len(labels) == 0 {
-			return "none"
+			return s.Book().T("answer_none")
 		}
 		return strings.Join(labels, "; ")
 	case int:
@@ -129,9 +129,9 @@ func (s *Set) Display(q *Question, v any, p Picked) string {
 		if q.Kind == KindNumber {
 			lo, hi := s.Range(q)
 			if lo == 0 {
-				return fmt.Sprintf("%d out of %d", x, hi)
+				return s.Book().T("answer_out_of", "n", x, "max", hi)
 			}
-			return fmt.Sprintf("%d, on a scale of %d to %d", x, lo, hi)
+			return s.Book().T("answer_on_scale", "n", x, "min", lo, "max", hi)
 		}
 		return fmt.Sprint(x)
 	}

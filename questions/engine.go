@@ -1,7 +1,11 @@
 package questions
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -123,4 +127,42 @@ func decodeMsg(val any, path string, v *validator) (words.Msg, bool) {
 		return words.Msg{}, false
 	}
 	return m, true
+}
+
+// FontPath returns the font the set names, as a path from where amends
+// runs: relative paths are from the set's own folder. "" when none.
+func (s *Set) FontPath() string {
+	if strings.TrimSpace(s.Font) == "" {
+		return ""
+	}
+	if filepath.IsAbs(s.Font) {
+		return s.Font
+	}
+	return filepath.Join(filepath.Dir(s.Name), filepath.FromSlash(s.Font))
+}
+
+// font checks that the font the set names is a file that can be read.
+func (v *validator) font() {
+	p := v.set.FontPath()
+	if p == "" {
+		return
+	}
+	fi, err := os.Stat(p)
+	switch {
+	case err != nil:
+		v.at("font", "font %q: %s; give the path of a TrueType file (.ttf), from the set's folder", v.set.Font, fileCause(err))
+	case fi.IsDir():
+		v.at("font", "font %q is a folder; give the path of a TrueType file (.ttf)", v.set.Font)
+	}
+}
+
+func fileCause(err error) string {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	if errors.Is(err, fs.ErrNotExist) {
+		return "no such file"
+	}
+	return err.Error()
 }

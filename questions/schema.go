@@ -51,6 +51,7 @@ var keyDocs = map[string]string{
 	"Set.language":   "The language of the set's words, such as en or es (default en).",
 	"Set.intro":      "Shown before the first question: what this is and is not, and where answers are kept.",
 	"Set.disclaimer": "One line printed at the top of every report.",
+	"Set.font":       "A TrueType font (.ttf) to set the report in, for a script the report's own font cannot draw: a path from the set's folder.",
 	"Set.engine":     "The set's own words for messages of the engine, by message id, in place of its language's catalogue.",
 	"Set.words":      "The set's placeholders, such as {he} {him} {his}: the words the texts are written with and what a person may pick instead.",
 	"Set.renamed":    "Questions renamed since an earlier version: old_id = \"new_id\", so that answers kept before the rename still count.",

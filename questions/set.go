@@ -35,6 +35,9 @@ type Set struct {
 	Language   string `toml:"language"`
 	Intro      string `toml:"intro"`      // shown before the first question: what this is, privacy
 	Disclaimer string `toml:"disclaimer"` // one line, printed at the top of every report
+	// Font is a TrueType font to set the report in, for a script the
+	// report's own font cannot draw: a path relative to the set's file.
+	Font string `toml:"font"`
 
 	// Engine holds the set's own words for messages of the engine, by id,
 	// in place of the catalogue of its language (see internal/words).

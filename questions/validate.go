@@ -486,6 +486,7 @@ func (v *validator) validate() {
 		s.Language = "en"
 	}
 	v.engine()
+	v.font()
 
 	for _, name := range slices.Sorted(maps.Keys(s.Scales)) {
 		sc := s.Scales[name]

@@ -63,6 +63,11 @@ type Session struct {
 	// the set has changed since.
 	Notice string
 
+	// Font is a TrueType font to set the report in (-font), and FontName
+	// its name; nil is the set's font, or the report's own.
+	Font     []byte
+	FontName string
+
 	// writeReport writes the report of r to path, keeping a note of where
 	// the answers are (kept, "" when nowhere); nil is report.WriteFile.
 	// Tests make it fail.
@@ -820,7 +825,7 @@ func (s *Session) report(path string, r *score.Result, kept string, overwrite bo
 	if abs, err := filepath.Abs(kept); kept != "" && err == nil {
 		kept = abs
 	}
-	return report.WriteFile(path, r, report.Options{Date: s.Date, Kept: kept, Compare: s.Compare}, overwrite)
+	return report.WriteFile(path, r, report.Options{Date: s.Date, Kept: kept, Compare: s.Compare, Font: s.Font, FontName: s.FontName}, overwrite)
 }
 
 func (s *Session) writeAnswers(path string) error {

@@ -663,7 +663,7 @@ func (b *builder) about() []block {
 		version = b.w.T("report_made_version", "version", v)
 	}
 	made := b.w.T("report_made_by", "title", line(r.Set.Title), "version", version, "hash", oneLine(r.Set.Hash), "date", b.w.Date(b.date))
-	bs = append(bs, gap(2), para{small, made + " " + b.w.T("report_font")})
+	bs = append(bs, gap(2), para{small, made + " " + b.fontNote()})
 	if disc := line(r.Set.Disclaimer); disc != "" {
 		bs = append(bs, gap(1), para{small, disc})
 	}
@@ -695,4 +695,12 @@ func intValue(v any) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// fontNote says what the report is set in.
+func (b *builder) fontNote() string {
+	if len(b.o.Font) > 0 {
+		return b.w.T("report_font_own", "font", b.o.FontName)
+	}
+	return b.w.T("report_font")
 }

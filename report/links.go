@@ -230,8 +230,12 @@ func bindNumbers(t string) string {
 // indirect references") and strict readers refuse; the update writes each
 // page again with references to annotation objects of its own, leaving
 // every byte before it as it was.
-func withLinks(pdf []byte, links []link, anchors map[string]anchor, pageH float64) ([]byte, error) {
-	if len(links) == 0 {
+//
+// The same update gives the document catalogue the report's language
+// (/Lang, lang), which gofpdf cannot write: screen readers and text
+// extraction read the text in that language.
+func withLinks(pdf []byte, links []link, anchors map[string]anchor, pageH float64, lang string) ([]byte, error) {
+	if len(links) == 0 && lang == "" {
 		return pdf, nil
 	}
 	const k = 72 / 25.4 // points per millimetre
@@ -321,6 +325,19 @@ func withLinks(pdf []byte, links []link, anchors map[string]anchor, pageH float6
 			out.Write(rest[:e])
 			rest = rest[e:]
 		}
+	}
+	if lang != "" {
+		head := []byte(fmt.Sprintf("\n%d 0 obj\n<<", root))
+		at := bytes.Index(pdf, head)
+		if at < 0 {
+			return nil, fmt.Errorf("the catalogue is not object %d", root)
+		}
+		end := bytes.Index(pdf[at:], []byte("\nendobj"))
+		if end < 0 || !bytes.Contains(pdf[at:at+end], []byte("/Type /Catalog")) || bytes.Contains(pdf[at:at+end], []byte("/Lang")) {
+			return nil, fmt.Errorf("object %d is not a catalogue gofpdf wrote", root)
+		}
+		xref = append(xref, entry{root, out.Len()})
+		fmt.Fprintf(&out, "%d 0 obj\n<<\n/Lang %s%s\nendobj\n", root, pdfString(lang), pdf[at+len(head):at+end])
 	}
 	start := out.Len()
 	out.WriteString("xref\n")

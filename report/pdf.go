@@ -36,6 +36,13 @@ type Options struct {
 	Compare     *score.Result
 	CompareDate time.Time
 
+	// Font is a TrueType font to set the report in, in place of Noto
+	// Sans, for a script that lacks (ReadFont reads one); FontName is its
+	// name, for the note on where the report comes from. Without it, the
+	// font the set names (score.SetInfo.Font), if any.
+	Font     []byte
+	FontName string
+
 	rules rules // for tests: pagination rules turned off
 }
 
@@ -82,6 +89,9 @@ func makePDF(r *score.Result, o Options) ([]byte, *layout, error) {
 	default:
 		return nil, nil, fmt.Errorf("unknown paper %q; use a4 or letter", o.Paper)
 	}
+	if err := setFont(r, &o); err != nil {
+		return nil, nil, err
+	}
 	bd := newBuilder(r, o)
 	pdf := gofpdf.New("P", "mm", size, "")
 	pdf.SetCatalogSort(true)
@@ -89,8 +99,12 @@ func makePDF(r *score.Result, o Options) ([]byte, *layout, error) {
 	pdf.SetModificationDate(bd.date)
 	// Fresh copies: gofpdf writes into the font bytes it is given
 	// (libraries.md §2.7), which would make later documents differ.
-	pdf.AddUTF8FontFromBytes(family, "", bytes.Clone(regularTTF))
-	pdf.AddUTF8FontFromBytes(family, "B", bytes.Clone(boldTTF))
+	regular, bold := regularTTF, boldTTF
+	if len(o.Font) > 0 {
+		regular, bold = o.Font, o.Font // one face: bold as regular
+	}
+	pdf.AddUTF8FontFromBytes(family, "", bytes.Clone(regular))
+	pdf.AddUTF8FontFromBytes(family, "B", bytes.Clone(bold))
 	pdf.SetFont(family, "", 10) // a UTF-8 font before any bookmark or metadata
 	if err := pdf.Error(); err != nil {
 		return nil, nil, fmt.Errorf("cannot load the fonts: %v", err)
@@ -109,7 +123,7 @@ func makePDF(r *score.Result, o Options) ([]byte, *layout, error) {
 		return nil, nil, fmt.Errorf("cannot make the PDF: %v", err)
 	}
 	_, ph := pdf.GetPageSize()
-	out, err := withLinks(buf.Bytes(), l.links, l.anchors, ph)
+	out, err := withLinks(buf.Bytes(), l.links, l.anchors, ph, d.lang)
 	if err != nil {
 		return nil, nil, fmt.Errorf("cannot make the PDF: %v", err)
 	}
@@ -344,4 +358,17 @@ func FormatOf(path string) string {
 		return "text"
 	}
 	return "pdf"
+}
+
+// setFont reads the font the set names into o, unless o has one.
+func setFont(r *score.Result, o *Options) error {
+	if len(o.Font) > 0 || r.Set.Font == "" {
+		return nil
+	}
+	b, name, err := ReadFont(r.Set.Font)
+	if err != nil {
+		return err
+	}
+	o.Font, o.FontName = b, name
+	return nil
 }

@@ -102,10 +102,10 @@ func Text(w io.Writer, r *score.Result) error {
 		for _, d := range r.Dimensions {
 			title := clip(d.Title, width) + strings.Repeat(" ", width-len([]rune(clip(d.Title, width))))
 			if !d.Scored {
-				fmt.Fprintf(&b, "  %s %s  --  %s\n", title, bar(0, false), d.Band)
+				fmt.Fprintf(&b, "  %s %s  --  %s\n", title, bar(0, false), bandName(t, d.Band))
 				continue
 			}
-			fmt.Fprintf(&b, "  %s %s %3d  %s\n", title, bar(d.Score, true), d.Score, d.Band)
+			fmt.Fprintf(&b, "  %s %s %3d  %s\n", title, bar(d.Score, true), d.Score, bandName(t, d.Band))
 		}
 		if r.HasComposite && !r.Verdict.QuietScores {
 			b.WriteString("  " + t.T("text_overall", "score", r.Composite) + "\n")

@@ -57,6 +57,8 @@ type SetInfo struct {
 	// HasReadiness says the set asks about readiness to change, so that
 	// a report has a place for it even when nothing there was answered.
 	HasReadiness bool `json:"has_readiness,omitempty"`
+	// Font is the TrueType font the set names for its report, as a path.
+	Font string `json:"font,omitempty"`
 	// Language is the set's language, a BCP 47 tag such as "es".
 	Language string `json:"language,omitempty"`
 }

@@ -102,7 +102,8 @@ func Score(s *questions.Set, a *Answers) *Result {
 	r := &Result{
 		Set: SetInfo{ID: s.ID, Title: sc.fill(s.Title), Version: s.Version, Hash: s.Hash, Disclaimer: sc.fill(s.Disclaimer),
 			Bands: s.Scoring.Bands, Language: sc.w.Lang(),
-			HasReadiness: s.Readiness.Stage != "" || s.Readiness.Importance != "" || s.Readiness.Confidence != ""},
+			HasReadiness: s.Readiness.Stage != "" || s.Readiness.Importance != "" || s.Readiness.Confidence != "",
+			Font:         s.FontPath()},
 		Asked: len(sc.asked),
 		Words: sc.w,
 	}
