@@ -107,7 +107,7 @@ func (s *Set) word(name string, p Picked, depth int) (string, bool) {
 		w = s.fill(g.Written[i], p, depth+1)
 	}
 	if capital {
-		w = upperFirst(w)
+		w = text.Capital(w)
 	}
 	return w, true
 }
@@ -121,35 +121,7 @@ func (s *Set) fill(t string, p Picked, depth int) string {
 	if !strings.Contains(t, "{") || len(s.Words) == 0 {
 		return t
 	}
-	var out strings.Builder
-	for {
-		i := strings.IndexByte(t, '{')
-		if i < 0 {
-			out.WriteString(t)
-			return out.String()
-		}
-		out.WriteString(t[:i])
-		j := strings.IndexAny(t[i+1:], "{}")
-		if j < 0 || t[i+1+j] != '}' || j == 0 {
-			out.WriteByte('{')
-			t = t[i+1:]
-			continue
-		}
-		name := t[i+1 : i+1+j]
-		if w, ok := s.word(name, p, depth); ok {
-			out.WriteString(w)
-		} else {
-			out.WriteString(t[i : i+2+j])
-		}
-		t = t[i+2+j:]
-	}
-}
-
-func upperFirst(s string) string {
-	for i, r := range s {
-		return strings.ToUpper(string(r)) + s[i+len(string(r)):]
-	}
-	return s
+	return text.Fill(t, func(name string) (string, bool) { return s.word(name, p, depth) })
 }
 
 // Asks reports whether the quiz asks the person about g: it offers

@@ -71,6 +71,38 @@ func Unsafe(r rune) bool {
 // them, become one space, and none is left at either end.
 func OneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
+// Fill replaces each placeholder of s, a name in braces such as {he},
+// with what word gives for the name, in one pass: what is filled in is
+// never read again, so a value holding braces stays as it is. A
+// placeholder word does not know, "{}", and a brace that opens no
+// placeholder stay as they are.
+func Fill(s string, word func(name string) (string, bool)) string {
+	if strings.IndexByte(s, '{') < 0 {
+		return s
+	}
+	var out strings.Builder
+	for {
+		i := strings.IndexByte(s, '{')
+		if i < 0 {
+			out.WriteString(s)
+			return out.String()
+		}
+		out.WriteString(s[:i])
+		j := strings.IndexAny(s[i+1:], "{}")
+		if j < 0 || s[i+1+j] != '}' || j == 0 {
+			out.WriteByte('{')
+			s = s[i+1:]
+			continue
+		}
+		if w, ok := word(s[i+1 : i+1+j]); ok {
+			out.WriteString(w)
+		} else {
+			out.WriteString(s[i : i+2+j])
+		}
+		s = s[i+2+j:]
+	}
+}
+
 // Plural counts n of a thing in English: "1 answer", "3 answers".
 func Plural(n int, thing string) string {
 	if n == 1 {

@@ -73,3 +73,21 @@ func TestWrapCountsColumns(t *testing.T) {
 		t.Errorf("Width = %d", Width("\x1b[1mbold\x1b[0m 日本"))
 	}
 }
+
+func TestFill(t *testing.T) {
+	word := func(name string) (string, bool) {
+		w, ok := map[string]string{"he": "she", "brace": "{he}"}[name]
+		return w, ok
+	}
+	for _, c := range []struct{ in, want string }{
+		{"no placeholder", "no placeholder"},
+		{"{he} said", "she said"},
+		{"{brace} stays", "{he} stays"}, // what is filled in is not read again
+		{"{unknown} and {} and { he } and {", "{unknown} and {} and { he } and {"},
+		{"{{he}}", "{she}"},
+	} {
+		if got := Fill(c.in, word); got != c.want {
+			t.Errorf("Fill(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}

@@ -33,6 +33,8 @@ import (
 	"golang.org/x/text/language"
 	"golang.org/x/text/message"
 	"golang.org/x/text/number"
+
+	"amends/internal/text"
 )
 
 //go:embed *.toml
@@ -429,33 +431,12 @@ func (b *Book) form(n any) string {
 // fill replaces the placeholders of s in one pass: what is filled in is
 // never read again, so a value holding braces stays as it is.
 func (b *Book) fill(s string, vals map[string]any) string {
-	if strings.IndexByte(s, '{') < 0 {
-		return s
-	}
-	var out strings.Builder
-	for {
-		i := strings.IndexByte(s, '{')
-		if i < 0 {
-			out.WriteString(s)
-			return out.String()
-		}
-		out.WriteString(s[:i])
-		j := strings.IndexAny(s[i+1:], "{}")
-		if j < 0 || s[i+1+j] != '}' {
-			out.WriteByte('{')
-			s = s[i+1:]
-			continue
-		}
-		name := s[i+1 : i+1+j]
+	return text.Fill(s, func(name string) (string, bool) {
 		if v, ok := vals[name]; ok {
-			out.WriteString(b.format(v))
-		} else if w, ok := b.word(name); ok {
-			out.WriteString(w)
-		} else {
-			out.WriteString(s[i : i+2+j])
+			return b.format(v), true
 		}
-		s = s[i+2+j:]
-	}
+		return b.word(name)
+	})
 }
 
 func (b *Book) word(name string) (string, bool) {
