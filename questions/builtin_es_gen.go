@@ -42,6 +42,15 @@ func builtinSnapshotES() *Set {
 				},
 			},
 		},
+		Conditions: map[string]*Cond{
+			"calm_so_far":  &Cond{Src: "!flagged(\"violence\") && !flagged(\"threats\") && !flagged(\"fear\") && !flagged(\"control\") && !flagged(\"leverage\") && !flagged(\"harm_thoughts\") && !flagged(\"crisis\") && !flagged(\"own_safety\")"},
+			"calm_verdict": &Cond{Src: "verdict not in [\"crisis_now\", \"crisis\", \"own_safety\", \"safety\"]"},
+			"door_open":    &Cond{Src: "verdict in [\"possible\", \"together\", \"realistic\", \"realistic_deception\"]"},
+			"harm_to_him":  &Cond{Src: "flagged(\"violence\") || flagged(\"threats\") || flagged(\"fear\") || flagged(\"control\") || flagged(\"leverage\") || flagged(\"harm_thoughts\")"},
+			"he_is_open":   &Cond{Src: "\"talking\" in signals || \"warm\" in signals || \"reached_out\" in signals || \"forgave\" in signals"},
+			"own_crisis":   &Cond{Src: "verdict in [\"crisis_now\", \"crisis\", \"own_safety\"]"},
+			"repairing":    &Cond{Src: "verdict in [\"not_yet\", \"unclear\", \"possible\", \"together\", \"realistic\", \"realistic_deception\"]"},
+		},
 		Scales: map[string]*Scale{
 			"agree": &Scale{
 				Labels: []string{
@@ -84,27 +93,27 @@ func builtinSnapshotES() *Set {
 			Paragraph{
 				Title: "La decisión es de tu pareja",
 				Text:  "Nada de lo que hagas puede ganarte un sí. Lo que sí puedes es convertirte en alguien a quien sería seguro decirle que sí; la decisión es de tu pareja, a su ritmo. Cualquier cosa que intente quitarle esa decisión, por suave que sea, empeora las cosas.\n",
-				When:  &Cond{Src: "verdict not in [\"crisis_now\", \"crisis\", \"own_safety\", \"safety\"]"},
+				When:  &Cond{Src: "calm_verdict"},
 			},
 			Paragraph{
 				Title: "Algunas heridas no se cierran del todo",
 				Text:  "Aunque alguien lo haga todo bien, hay heridas que dejan una marca que no se borra del todo. Aceptar vivir con eso, sin rencor, también forma parte de estar en condiciones de intentarlo.\n",
-				When:  &Cond{Src: "verdict not in [\"crisis_now\", \"crisis\", \"own_safety\", \"safety\"]"},
+				When:  &Cond{Src: "calm_verdict"},
 			},
 			Paragraph{
 				Title: "Cuando las señales dicen que no",
 				Text:  "Si tu pareja no quiere hablar de lo que pasó ni trabajar en la relación, o si meses después el enfado no ha bajado, tómalo como información, no como un problema que resolver. El silencio también puede ser una respuesta.\n",
-				When:  &Cond{Src: "verdict not in [\"crisis_now\", \"crisis\", \"own_safety\", \"safety\"]"},
+				When:  &Cond{Src: "calm_verdict"},
 			},
 			Paragraph{
 				Title: "Aceptar y hacer el duelo también son un desenlace",
 				Text:  "Si la relación ha terminado, dejar que termine no es un fracaso. La tristeza es la respuesta natural a perder algo que importaba, también cuando tú contribuiste a perderlo. Dale su lugar, háblalo con gente de confianza y deja que cambie tu manera de querer la próxima vez.\n",
-				When:  &Cond{Src: "verdict not in [\"crisis_now\", \"crisis\", \"own_safety\", \"safety\"]"},
+				When:  &Cond{Src: "calm_verdict"},
 			},
 			Paragraph{
 				Title: "Después de una mentira o una infidelidad",
 				Text:  "El engaño daña la confianza de otra manera que una palabra dura o una promesa olvidada. La investigación sobre la confianza indica que, tras un engaño, quizá no se recupere nunca del todo, ni con disculpas, ni con promesas, ni con años de conducta coherente. Eso no le quita sentido a la reparación: significa ver con claridad lo que puede llegar a ser y lo que no.\n",
-				When:  &Cond{Src: "(\"lying\" in hurt_kind || \"cheating\" in hurt_kind) && verdict not in [\"crisis_now\", \"crisis\", \"own_safety\", \"safety\"]"},
+				When:  &Cond{Src: "(\"lying\" in hurt_kind || \"cheating\" in hurt_kind) && calm_verdict"},
 			},
 			Paragraph{
 				Title: "Perdonarte a ti",
@@ -670,7 +679,7 @@ func builtinSnapshotES() *Set {
 				ID:    "what",
 				Title: "Qué pasó",
 				Intro: "Ahora, un poco sobre lo que pasó y sobre cómo están las cosas entre tu pareja y tú.",
-				When:  &Cond{Src: "!flagged(\"violence\") && !flagged(\"threats\") && !flagged(\"fear\") && !flagged(\"control\") && !flagged(\"leverage\") && !flagged(\"harm_thoughts\") && !flagged(\"crisis\") && !flagged(\"own_safety\")"},
+				When:  &Cond{Src: "calm_so_far"},
 				Questions: []*Question{
 					&Question{
 						ID:     "what_happened",
@@ -871,7 +880,7 @@ func builtinSnapshotES() *Set {
 				ID:    "readiness",
 				Title: "Tu disposición a cambiar",
 				Intro: "Estas preguntas son sobre ti, no sobre tu pareja: hasta qué punto tienes disposición a cambiar, decida lo que decida tu pareja.",
-				When:  &Cond{Src: "!flagged(\"violence\") && !flagged(\"threats\") && !flagged(\"fear\") && !flagged(\"control\") && !flagged(\"leverage\") && !flagged(\"harm_thoughts\") && !flagged(\"crisis\") && !flagged(\"own_safety\")"},
+				When:  &Cond{Src: "calm_so_far"},
 				Questions: []*Question{
 					&Question{
 						ID:   "stage",
@@ -929,7 +938,7 @@ func builtinSnapshotES() *Set {
 				ID:    "responsibility",
 				Title: "Asumir la responsabilidad",
 				Intro: "¿Hasta qué punto estás de acuerdo con cada una de estas frases? Responde según lo que de verdad piensas, no según lo que te gustaría pensar.",
-				When:  &Cond{Src: "!flagged(\"violence\") && !flagged(\"threats\") && !flagged(\"fear\") && !flagged(\"control\") && !flagged(\"leverage\") && !flagged(\"harm_thoughts\") && !flagged(\"crisis\") && !flagged(\"own_safety\")"},
+				When:  &Cond{Src: "calm_so_far"},
 				Questions: []*Question{
 					&Question{
 						ID:        "acc_name",
@@ -971,7 +980,7 @@ func builtinSnapshotES() *Set {
 			&Section{
 				ID:    "his_side",
 				Title: "Cómo lo vivió tu pareja",
-				When:  &Cond{Src: "!flagged(\"violence\") && !flagged(\"threats\") && !flagged(\"fear\") && !flagged(\"control\") && !flagged(\"leverage\") && !flagged(\"harm_thoughts\") && !flagged(\"crisis\") && !flagged(\"own_safety\")"},
+				When:  &Cond{Src: "calm_so_far"},
 				Questions: []*Question{
 					&Question{
 						ID:        "emp_describe",
@@ -996,7 +1005,7 @@ func builtinSnapshotES() *Set {
 				ID:    "apology",
 				Title: "Pedir perdón",
 				Intro: "Si todavía no te has disculpado, responde pensando en la disculpa que darías. Esto no es un plan para enviarla.",
-				When:  &Cond{Src: "!flagged(\"violence\") && !flagged(\"threats\") && !flagged(\"fear\") && !flagged(\"control\") && !flagged(\"leverage\") && !flagged(\"harm_thoughts\") && !flagged(\"crisis\") && !flagged(\"own_safety\")"},
+				When:  &Cond{Src: "calm_so_far"},
 				Questions: []*Question{
 					&Question{
 						ID:   "apol_style",
@@ -1063,7 +1072,7 @@ func builtinSnapshotES() *Set {
 				ID:    "space",
 				Title: "Dar espacio a tu pareja",
 				Intro: "Dar espacio significa que tu pareja tenga tiempo sin ti, o, si la relación sigue, margen para sentir lo que siente sin presión. Estas preguntas son sobre el tiempo que ha pasado desde entonces.",
-				When:  &Cond{Src: "!flagged(\"violence\") && !flagged(\"threats\") && !flagged(\"fear\") && !flagged(\"control\") && !flagged(\"leverage\") && !flagged(\"harm_thoughts\") && !flagged(\"crisis\") && !flagged(\"own_safety\")"},
+				When:  &Cond{Src: "calm_so_far"},
 				Questions: []*Question{
 					&Question{
 						ID:        "sp_checking",
@@ -1107,7 +1116,7 @@ func builtinSnapshotES() *Set {
 				ID:    "pitfalls",
 				Title: "Desde que pasó",
 				Intro: "Algunas cosas se sienten como esforzarse y llegan como presión. Estas preguntas son sobre el tiempo que ha pasado desde entonces.",
-				When:  &Cond{Src: "!flagged(\"violence\") && !flagged(\"threats\") && !flagged(\"fear\") && !flagged(\"control\") && !flagged(\"leverage\") && !flagged(\"harm_thoughts\") && !flagged(\"crisis\") && !flagged(\"own_safety\")"},
+				When:  &Cond{Src: "calm_so_far"},
 				Questions: []*Question{
 					&Question{
 						ID:        "pf_games",
@@ -1159,7 +1168,7 @@ func builtinSnapshotES() *Set {
 			&Section{
 				ID:    "self_work",
 				Title: "Trabajar en ti",
-				When:  &Cond{Src: "!flagged(\"violence\") && !flagged(\"threats\") && !flagged(\"fear\") && !flagged(\"control\") && !flagged(\"leverage\") && !flagged(\"harm_thoughts\") && !flagged(\"crisis\") && !flagged(\"own_safety\")"},
+				When:  &Cond{Src: "calm_so_far"},
 				Questions: []*Question{
 					&Question{
 						ID:        "sw_root",
@@ -1276,7 +1285,7 @@ func builtinSnapshotES() *Set {
 			&Section{
 				ID:    "trust",
 				Title: "Confianza",
-				When:  &Cond{Src: "!flagged(\"violence\") && !flagged(\"threats\") && !flagged(\"fear\") && !flagged(\"control\") && !flagged(\"leverage\") && !flagged(\"harm_thoughts\") && !flagged(\"crisis\") && !flagged(\"own_safety\")"},
+				When:  &Cond{Src: "calm_so_far"},
 				Questions: []*Question{
 					&Question{
 						ID:        "tr_reliable",
@@ -1309,7 +1318,7 @@ func builtinSnapshotES() *Set {
 				ID:    "talking",
 				Title: "Si tu pareja quiere hablar",
 				Intro: "Responde como si tu pareja hubiera decidido hablar. ¿Hasta qué punto estás de acuerdo?",
-				When:  &Cond{Src: "!flagged(\"violence\") && !flagged(\"threats\") && !flagged(\"fear\") && !flagged(\"control\") && !flagged(\"leverage\") && !flagged(\"harm_thoughts\") && !flagged(\"crisis\") && !flagged(\"own_safety\") && !flagged(\"legal_order\") && !flagged(\"contact_breach\") && !flagged(\"pursuit\") && !(\"blocked\" in signals) && !(\"asked_no_contact\" in signals) && !(\"said_over\" in signals) && !(\"new_partner\" in signals)"},
+				When:  &Cond{Src: "calm_so_far && !flagged(\"legal_order\") && !flagged(\"contact_breach\") && !flagged(\"pursuit\") && !(\"blocked\" in signals) && !(\"asked_no_contact\" in signals) && !(\"said_over\" in signals) && !(\"new_partner\" in signals)"},
 				Questions: []*Question{
 					&Question{
 						ID:        "com_place",
@@ -1349,7 +1358,7 @@ func builtinSnapshotES() *Set {
 			&Section{
 				ID:    "needs",
 				Title: "Lo que tu pareja podría necesitar",
-				When:  &Cond{Src: "!flagged(\"violence\") && !flagged(\"threats\") && !flagged(\"fear\") && !flagged(\"control\") && !flagged(\"leverage\") && !flagged(\"harm_thoughts\") && !flagged(\"crisis\") && !flagged(\"own_safety\") && !flagged(\"legal_order\") && !flagged(\"contact_breach\") && !flagged(\"pursuit\") && !(\"blocked\" in signals) && !(\"asked_no_contact\" in signals) && !(\"said_over\" in signals) && !(\"new_partner\" in signals)"},
+				When:  &Cond{Src: "calm_so_far && !flagged(\"legal_order\") && !flagged(\"contact_breach\") && !flagged(\"pursuit\") && !(\"blocked\" in signals) && !(\"asked_no_contact\" in signals) && !(\"said_over\" in signals) && !(\"new_partner\" in signals)"},
 				Questions: []*Question{
 					&Question{
 						ID:        "nd_ask",
@@ -1381,7 +1390,7 @@ func builtinSnapshotES() *Set {
 			&Section{
 				ID:    "yourself",
 				Title: "Cómo te tratas a ti",
-				When:  &Cond{Src: "!flagged(\"violence\") && !flagged(\"threats\") && !flagged(\"fear\") && !flagged(\"control\") && !flagged(\"leverage\") && !flagged(\"harm_thoughts\") && !flagged(\"crisis\") && !flagged(\"own_safety\")"},
+				When:  &Cond{Src: "calm_so_far"},
 				Questions: []*Question{
 					&Question{
 						ID:   "hl_self",
@@ -1440,7 +1449,7 @@ func builtinSnapshotES() *Set {
 				Title:   "Primero, la seguridad",
 				Summary: "Algo de lo que dijiste apunta a daño o a miedo, así que este informe no te orientará hacia volver con tu pareja.",
 				Text:    "Una o más de tus respuestas (sobre daño físico, presión sexual, amenazas, que tu pareja te tenga miedo, controlar su vida, amenazar con hacerte daño para que no se vaya, o pensamientos de hacerle daño) describen un riesgo para la seguridad. Cuando eso forma parte de la situación, la pregunta ya no es cómo recuperar a tu pareja, y este informe no va a darte consejos sobre eso.\n\nNo es un juicio sobre quién eres. Se trata de qué va primero: la seguridad de tu pareja, y que consigas ayuda especializada para dejar de hacerlo. Este tipo de conducta tiende a repetirse si no se trabaja con apoyo, y hay servicios y programas que trabajan cada día con personas que quieren cambiar cómo tratan a su pareja; en «Dónde encontrar ayuda» tienes por dónde empezar. La terapia de pareja no es el lugar para esto mientras haya cualquier forma de maltrato; los especialistas la desaconsejan.\n\nPor ahora, por favor, no contactes con tu pareja para hablar de la relación. Si tienes que mantener el contacto, por hijos o por una casa en común, limítalo a lo práctico, y pregunta a uno de los servicios cómo hacerlo con seguridad.\n",
-				When:    &Cond{Src: "flagged(\"violence\") || flagged(\"threats\") || flagged(\"fear\") || flagged(\"control\") || flagged(\"leverage\") || flagged(\"harm_thoughts\")"},
+				When:    &Cond{Src: "harm_to_him"},
 				Urgent:  true,
 			},
 			&Verdict{
@@ -1495,21 +1504,21 @@ func builtinSnapshotES() *Set {
 				Title:   "Sigue reparando, con suavidad, al ritmo de tu pareja",
 				Summary: "La relación sigue y la reparación está en marcha; continúa con suavidad y deja que tu pareja marque el ritmo.",
 				Text:    "La relación sigue, asumes lo que pasó, has empezado a cambiar y tu pareja ha mostrado apertura. La reparación ya está ocurriendo, más en los días corrientes que en las grandes conversaciones.\n\nSigue así: deja que tu pareja elija cuándo hablar de lo que pasó, no le pidas una y otra vez que te tranquilice o te perdone, y mantén los cambios cuando todo parezca normal, que es justo cuando vuelven los viejos hábitos. Si te ha dicho que te perdona, créetelo.\n\nSigue siendo su decisión, cada día. Que la relación continúe no es algo que se te deba.\n",
-				When:    &Cond{Src: "\"together\" in situation && composite >= 70 && (composite >= 80 || (!(\"lying\" in hurt_kind) && !(\"cheating\" in hurt_kind))) && stage in [\"action\", \"maintenance\"] && (\"talking\" in signals || \"warm\" in signals || \"reached_out\" in signals || \"forgave\" in signals) && !(\"silent\" in signals) && !(\"angry\" in signals) && !(\"distant\" in signals) && !(\"asked_space\" in signals) && !(\"new_partner\" in signals) && !(\"addiction\" in situation && addiction_help in [\"not_yet\", \"no_need\"])"},
+				When:    &Cond{Src: "\"together\" in situation && composite >= 70 && (composite >= 80 || (!(\"lying\" in hurt_kind) && !(\"cheating\" in hurt_kind))) && stage in [\"action\", \"maintenance\"] && he_is_open && !(\"silent\" in signals) && !(\"angry\" in signals) && !(\"distant\" in signals) && !(\"asked_space\" in signals) && !(\"new_partner\" in signals) && !(\"addiction\" in situation && addiction_help in [\"not_yet\", \"no_need\"])"},
 			},
 			&Verdict{
 				ID:      "realistic_deception",
 				Title:   "Realista intentarlo, con suavidad, aunque la confianza quizá no vuelva del todo",
 				Summary: "Estás en un buen momento para intentarlo, despacio; tras una mentira o una infidelidad, la confianza quizá nunca vuelva del todo.",
 				Text:    "Has hecho buena parte del trabajo: asumes lo que pasó, llevas un tiempo cambiando y tu pareja ha mostrado cierta apertura. Puede ser realista hablar, con suavidad y a su ritmo.\n\nMira una cosa con claridad. Tras una mentira o una infidelidad, la confianza tarda muchísimo en reconstruirse, y puede que nunca se recupere del todo, aunque quien mintió lo haga todo bien después. Tu pareja puede querer intentarlo y descubrir que no puede. Si la relación sigue adelante, cuenta con preguntas, comprobaciones y días malos, y responde a cada uno con transparencia, no desde la herida.\n\nSigue siendo su decisión, y «no» sigue siendo una respuesta posible y aceptable.\n",
-				When:    &Cond{Src: "(\"lying\" in hurt_kind || \"cheating\" in hurt_kind) && composite >= 80 && stage in [\"action\", \"maintenance\"] && (\"talking\" in signals || \"warm\" in signals || \"reached_out\" in signals || \"forgave\" in signals) && !(\"silent\" in signals) && !(\"angry\" in signals) && !(\"distant\" in signals) && !(\"asked_space\" in signals) && !(\"new_partner\" in signals) && !(\"addiction\" in situation && addiction_help in [\"not_yet\", \"no_need\"])"},
+				When:    &Cond{Src: "(\"lying\" in hurt_kind || \"cheating\" in hurt_kind) && composite >= 80 && stage in [\"action\", \"maintenance\"] && he_is_open && !(\"silent\" in signals) && !(\"angry\" in signals) && !(\"distant\" in signals) && !(\"asked_space\" in signals) && !(\"new_partner\" in signals) && !(\"addiction\" in situation && addiction_help in [\"not_yet\", \"no_need\"])"},
 			},
 			&Verdict{
 				ID:      "realistic",
 				Title:   "Realista intentarlo, con suavidad",
 				Summary: "Estás en un buen momento para intentarlo, con suavidad y al ritmo de tu pareja; sigue siendo su decisión.",
 				Text:    "Tus respuestas muestran a alguien que asume lo que pasó, ha empezado a cambiar y deja espacio a su pareja, y tu pareja ha mostrado cierta apertura. Puede ser realista intentar hablar, con suavidad.\n\nNo es una promesa. Significa que puedes ofrecer una conversación, no que tu pareja vaya a querer tenerla. Deja que elija el momento y el lugar, escucha mucho más de lo que explicas, pregunta qué necesitaría y prepárate para oír «no» o «todavía no». Lo que reconstruye una relación es la constancia durante meses, no una buena conversación.\n",
-				When:    &Cond{Src: "!(\"lying\" in hurt_kind) && !(\"cheating\" in hurt_kind) && composite >= 70 && stage in [\"action\", \"maintenance\"] && (\"talking\" in signals || \"warm\" in signals || \"reached_out\" in signals || \"forgave\" in signals) && !(\"silent\" in signals) && !(\"angry\" in signals) && !(\"distant\" in signals) && !(\"asked_space\" in signals) && !(\"new_partner\" in signals) && !(\"addiction\" in situation && addiction_help in [\"not_yet\", \"no_need\"])"},
+				When:    &Cond{Src: "!(\"lying\" in hurt_kind) && !(\"cheating\" in hurt_kind) && composite >= 70 && stage in [\"action\", \"maintenance\"] && he_is_open && !(\"silent\" in signals) && !(\"angry\" in signals) && !(\"distant\" in signals) && !(\"asked_space\" in signals) && !(\"new_partner\" in signals) && !(\"addiction\" in situation && addiction_help in [\"not_yet\", \"no_need\"])"},
 			},
 			&Verdict{
 				ID:      "possible",
@@ -1585,7 +1594,7 @@ func builtinSnapshotES() *Set {
 				Phase:    "now",
 				Priority: 99,
 				Text:     "Habla con un servicio para personas a las que su pareja hace daño o da miedo; están en «Dónde encontrar ayuda». Es gratuito y confidencial, y no hace falta que tengas claro si es maltrato para llamar.",
-				When:     &Cond{Src: "flagged(\"own_safety\") && verdict in [\"crisis_now\", \"crisis\", \"own_safety\"]"},
+				When:     &Cond{Src: "flagged(\"own_safety\") && own_crisis"},
 				Because:  "Lo que dijiste sobre tu propia seguridad con tu pareja.",
 			},
 			&Step{
@@ -1593,7 +1602,7 @@ func builtinSnapshotES() *Set {
 				Phase:    "now",
 				Priority: 97,
 				Text:     "No tienes que compensar nada disculpándote, cediendo o esforzándote más por complacer a tu pareja. Sea cual sea la parte que sientas que tuviste, que te hagan daño, te amenacen o te hagan sentir miedo no es algo que merezcas, y tu seguridad no depende de agradar a nadie.",
-				When:     &Cond{Src: "flagged(\"own_safety\") && verdict in [\"crisis_now\", \"crisis\", \"own_safety\"]"},
+				When:     &Cond{Src: "flagged(\"own_safety\") && own_crisis"},
 				Because:  "Lo que dijiste sobre tu propia seguridad con tu pareja.",
 			},
 			&Step{
@@ -1601,7 +1610,7 @@ func builtinSnapshotES() *Set {
 				Phase:    "now",
 				Priority: 94,
 				Text:     "Piensa en un sitio al que podrías ir y en alguien a quien llamar si te sientes en peligro, y ten a mano el teléfono, las llaves, los documentos y algo de dinero. Una línea de ayuda puede repasar esto contigo.",
-				When:     &Cond{Src: "flagged(\"own_safety\") && verdict in [\"crisis_now\", \"crisis\", \"own_safety\"]"},
+				When:     &Cond{Src: "flagged(\"own_safety\") && own_crisis"},
 				Because:  "Lo que dijiste sobre tu propia seguridad con tu pareja.",
 			},
 			&Step{
@@ -1609,7 +1618,7 @@ func builtinSnapshotES() *Set {
 				Phase:    "now",
 				Priority: 90,
 				Text:     "Si tu pareja puede mirar tu teléfono o tu equipo, guarda este informe donde no lo encuentre, y usa un dispositivo que no pueda ver para contactar con un servicio. El comando «amends forget» borra lo que este programa guardó.",
-				When:     &Cond{Src: "flagged(\"own_safety\") && verdict in [\"crisis_now\", \"crisis\", \"own_safety\"]"},
+				When:     &Cond{Src: "flagged(\"own_safety\") && own_crisis"},
 				Because:  "Lo que dijiste sobre tu propia seguridad con tu pareja.",
 			},
 			&Step{
@@ -1617,7 +1626,7 @@ func builtinSnapshotES() *Set {
 				Phase:    "now",
 				Priority: 92,
 				Text:     "También dijiste cosas sobre cómo has tratado a tu pareja. Cuando hay daño o miedo en las dos direcciones, sigue siendo motivo para pedir ayuda especializada y no consejos de pareja. Cuéntale a un servicio las dos partes; te ayudará a ver qué es seguro y qué puedes cambiar.",
-				When:     &Cond{Src: "flagged(\"own_safety\") && verdict in [\"crisis_now\", \"crisis\", \"own_safety\"] && (flagged(\"violence\") || flagged(\"threats\") || flagged(\"fear\") || flagged(\"control\") || flagged(\"leverage\") || flagged(\"harm_thoughts\"))"},
+				When:     &Cond{Src: "flagged(\"own_safety\") && own_crisis && harm_to_him"},
 				Because:  "Respondiste que sí a preguntas sobre cómo has tratado a tu pareja, y también sobre tu propia seguridad con tu pareja.",
 			},
 			&Step{
@@ -1646,14 +1655,14 @@ func builtinSnapshotES() *Set {
 				Phase:    "now",
 				Priority: 98,
 				Text:     "No contactes con tu pareja para hablar de la relación: ni explicaciones, ni disculpas, ni preguntar cómo está. Si los hijos o una casa compartida te obligan a mantener el contacto, limítalo a lo práctico.",
-				When:     &Cond{Src: "verdict == \"safety\" || (verdict in [\"crisis_now\", \"crisis\", \"own_safety\"] && (flagged(\"violence\") || flagged(\"threats\") || flagged(\"fear\") || flagged(\"control\") || flagged(\"leverage\") || flagged(\"harm_thoughts\")))"},
+				When:     &Cond{Src: "verdict == \"safety\" || (own_crisis && harm_to_him)"},
 			},
 			&Step{
 				ID:       "safety_call",
 				Phase:    "now",
 				Priority: 96,
 				Text:     "Ponte en contacto con uno de los servicios o programas de «Dónde encontrar ayuda» para personas a las que les preocupa cómo tratan a su pareja, y cuéntales lo que le has contado a este programa. Es algo que conocen bien; pedir ayuda es el primer paso para dejar de hacerlo.",
-				When:     &Cond{Src: "verdict == \"safety\" || (verdict in [\"crisis_now\", \"crisis\", \"own_safety\"] && (flagged(\"violence\") || flagged(\"threats\") || flagged(\"fear\") || flagged(\"control\") || flagged(\"leverage\") || flagged(\"harm_thoughts\")))"},
+				When:     &Cond{Src: "verdict == \"safety\" || (own_crisis && harm_to_him)"},
 			},
 			&Step{
 				ID:       "safety_control",
@@ -1674,7 +1683,7 @@ func builtinSnapshotES() *Set {
 				Phase:    "weeks",
 				Priority: 90,
 				Text:     "Pregunta a un servicio, a tu médico o a los servicios sociales por un programa de cambio de conducta: un curso en grupo, normalmente de varios meses, para personas que quieren dejar de hacer daño o de ejercer control en la pareja. Apúntate a uno y termínalo.",
-				When:     &Cond{Src: "verdict == \"safety\" || (verdict in [\"crisis_now\", \"crisis\", \"own_safety\"] && (flagged(\"violence\") || flagged(\"threats\") || flagged(\"fear\") || flagged(\"control\") || flagged(\"leverage\") || flagged(\"harm_thoughts\")))"},
+				When:     &Cond{Src: "verdict == \"safety\" || (own_crisis && harm_to_him)"},
 			},
 			&Step{
 				ID:       "safety_no_couples",
@@ -1751,7 +1760,7 @@ func builtinSnapshotES() *Set {
 				Phase:    "now",
 				Priority: 80,
 				Text:     "Silencia o deja de seguir las cuentas de tu pareja, para no estar pendiente de lo que hace.",
-				When:     &Cond{Src: "verdict in [\"stop_contact\", \"respect\", \"moved_on\"] || (verdict not in [\"crisis_now\", \"crisis\", \"own_safety\", \"safety\"] && sp_checking >= 3)"},
+				When:     &Cond{Src: "verdict in [\"stop_contact\", \"respect\", \"moved_on\"] || (calm_verdict && sp_checking >= 3)"},
 			},
 			&Step{
 				ID:       "respect_grieve",
@@ -1772,7 +1781,7 @@ func builtinSnapshotES() *Set {
 				Phase:    "now",
 				Priority: 97,
 				Text:     "Dejaste sin responder una o más preguntas de seguridad. Si la respuesta sincera a alguna es sí, sea sobre ti o sobre tu pareja, por favor habla antes que nada con uno de los servicios confidenciales de «Dónde encontrar ayuda».",
-				When:     &Cond{Src: "flagged(\"unsaid\") && verdict not in [\"crisis_now\", \"crisis\", \"own_safety\", \"safety\"]"},
+				When:     &Cond{Src: "flagged(\"unsaid\") && calm_verdict"},
 			},
 			&Step{
 				ID:       "not_enough_retake",
@@ -1793,84 +1802,84 @@ func builtinSnapshotES() *Set {
 				Phase:    "now",
 				Priority: 88,
 				Text:     "Busca ayuda con el alcohol, las drogas o el juego como parte de reparar el daño, no en su lugar: un médico, un servicio de tu zona o una de las líneas de «Dónde encontrar ayuda». Decir que tuvo que ver es honesto; explica parte de lo que pasó, sin excusarlo.",
-				When:     &Cond{Src: "verdict not in [\"crisis_now\", \"crisis\", \"own_safety\", \"safety\"] && \"addiction\" in situation && addiction_help != \"regular\""},
+				When:     &Cond{Src: "calm_verdict && \"addiction\" in situation && addiction_help != \"regular\""},
 			},
 			&Step{
 				ID:       "counsellor",
 				Phase:    "now",
 				Priority: 75,
 				Text:     "Pide una primera cita con un psicólogo o terapeuta, solo para ti, para mirar qué te llevó a esto. Si el coste es un problema, pregunta a tu médico o a un servicio de tu zona por opciones gratuitas o de bajo coste.",
-				When:     &Cond{Src: "verdict not in [\"crisis_now\", \"crisis\", \"own_safety\", \"safety\"] && (sw_help in [\"thinking\", \"no\", \"cant\"] || !answered(\"sw_help\"))"},
+				When:     &Cond{Src: "calm_verdict && (sw_help in [\"thinking\", \"no\", \"cant\"] || !answered(\"sw_help\"))"},
 			},
 			&Step{
 				ID:       "keep_appointment",
 				Phase:    "now",
 				Priority: 74,
 				Text:     "Ve a la cita que pediste, y a la siguiente. Una primera sesión empieza el trabajo; no lo termina.",
-				When:     &Cond{Src: "verdict not in [\"crisis_now\", \"crisis\", \"own_safety\", \"safety\"] && sw_help == \"booked\""},
+				When:     &Cond{Src: "calm_verdict && sw_help == \"booked\""},
 			},
 			&Step{
 				ID:       "accountability_sentence",
 				Phase:    "now",
 				Priority: 72,
 				Text:     "Escribe una frase sobre lo que hiciste sin ningún «pero», «si» ni «porque». Léela en voz alta hasta que suene verdadera en lugar de dura.",
-				When:     &Cond{Src: "verdict not in [\"crisis_now\", \"crisis\", \"own_safety\", \"safety\"] && scored(\"accountability\") && dim.accountability < 70"},
+				When:     &Cond{Src: "calm_verdict && scored(\"accountability\") && dim.accountability < 70"},
 			},
 			&Step{
 				ID:       "games_stop",
 				Phase:    "now",
 				Priority: 79,
 				Text:     "Deja de intentar dar celos a tu pareja o hacerle sentir culpa: nada de publicaciones o historias pensadas para que las vea, nada de mencionar a otras personas para provocar una reacción, nada de contarle cuánto sufres para que ceda. Los celos y la culpa son presión, y cuestan confianza.",
-				When:     &Cond{Src: "verdict not in [\"crisis_now\", \"crisis\", \"own_safety\", \"safety\"] && pf_games >= 2"},
+				When:     &Cond{Src: "calm_verdict && pf_games >= 2"},
 			},
 			&Step{
 				ID:       "pressure_stop",
 				Phase:    "now",
 				Priority: 78,
 				Text:     "Se acabaron las rachas de mensajes y la insistencia para hablar, verse o decidir. Si hay algo que necesitas decir, escríbelo y guárdalo; deja que tu pareja marque el ritmo de cualquier contacto.",
-				When:     &Cond{Src: "verdict not in [\"crisis_now\", \"crisis\", \"own_safety\", \"safety\"] && pf_bombard >= 2"},
+				When:     &Cond{Src: "calm_verdict && pf_bombard >= 2"},
 			},
 			&Step{
 				ID:       "gesture_stop",
 				Phase:    "now",
 				Priority: 76,
 				Text:     "Guarda los regalos, las flores, las publicaciones en redes y las sorpresas. Un gran gesto le pide a tu pareja una respuesta; los cambios pequeños y constantes, que nunca tiene que contestar, dicen más.",
-				When:     &Cond{Src: "verdict not in [\"crisis_now\", \"crisis\", \"own_safety\", \"safety\"] && pf_gesture >= 2"},
+				When:     &Cond{Src: "calm_verdict && pf_gesture >= 2"},
 			},
 			&Step{
 				ID:       "promise_stop",
 				Phase:    "now",
 				Priority: 73,
 				Text:     "Deja de prometer cambios que todavía no has hecho. Las promesas vacías juegan en tu contra; di solo lo que ya has hecho, y deja que los próximos meses muestren el resto.",
-				When:     &Cond{Src: "verdict not in [\"crisis_now\", \"crisis\", \"own_safety\", \"safety\"] && pf_promise >= 2"},
+				When:     &Cond{Src: "calm_verdict && pf_promise >= 2"},
 			},
 			&Step{
 				ID:       "badmouth_stop",
 				Phase:    "now",
 				Priority: 70,
 				Text:     "Deja de hablar de tu pareja con otras personas de maneras que no te gustaría que oyera. Si necesitas desahogarte, hazlo con un psicólogo o con una sola persona de confianza que no lo vaya a contar.",
-				When:     &Cond{Src: "verdict not in [\"crisis_now\", \"crisis\", \"own_safety\", \"safety\"] && pf_badmouth >= 2"},
+				When:     &Cond{Src: "calm_verdict && pf_badmouth >= 2"},
 			},
 			&Step{
 				ID:       "friends_stop",
 				Phase:    "now",
 				Priority: 68,
 				Text:     "Deja de preguntar por tu pareja a amistades en común o de pedirles que le hagan llegar cosas. Diles que le estás dando espacio, para que nadie tenga que llevar mensajes.",
-				When:     &Cond{Src: "verdict not in [\"crisis_now\", \"crisis\", \"own_safety\", \"safety\"] && sp_friends >= 2"},
+				When:     &Cond{Src: "calm_verdict && sp_friends >= 2"},
 			},
 			&Step{
 				ID:       "showing_up_stop",
 				Phase:    "now",
 				Priority: 67,
 				Text:     "Deja de ir a sitios donde esperas coincidir con tu pareja. Si coincides por casualidad, que sea breve, y deja en manos de tu pareja si hay conversación o no.",
-				When:     &Cond{Src: "verdict not in [\"crisis_now\", \"crisis\", \"own_safety\", \"safety\"] && sp_showing_up >= 2"},
+				When:     &Cond{Src: "calm_verdict && sp_showing_up >= 2"},
 			},
 			&Step{
 				ID:       "apology_draft",
 				Phase:    "now",
 				Priority: 60,
 				Text:     "Escribe la disculpa que darías: nombra lo que hiciste y el efecto que tuvo en tu pareja, di qué estás cambiando y quita todos los «pero». No la envíes: es para aclararte, y si algún día llega su momento, lo decide tu pareja.",
-				When:     &Cond{Src: "verdict in [\"not_enough\", \"not_yet\", \"unclear\"] || (verdict in [\"possible\", \"together\", \"realistic\", \"realistic_deception\"] && apol_style != \"full\" && !(\"forgave\" in signals))"},
+				When:     &Cond{Src: "verdict in [\"not_enough\", \"not_yet\", \"unclear\"] || (door_open && apol_style != \"full\" && !(\"forgave\" in signals))"},
 			},
 			&Step{
 				ID:       "readiness_why",
@@ -1884,105 +1893,105 @@ func builtinSnapshotES() *Set {
 				Phase:    "now",
 				Priority: 65,
 				Text:     "Cambiar te importa mucho, y tu confianza es baja. Elige un paso pequeño que sepas con certeza que puedes dar esta semana, dalo y fíjate en que lo has hecho.",
-				When:     &Cond{Src: "verdict not in [\"crisis_now\", \"crisis\", \"own_safety\", \"safety\"] && answered(\"importance\") && answered(\"confidence\") && importance >= 7 && confidence <= 4"},
+				When:     &Cond{Src: "calm_verdict && answered(\"importance\") && answered(\"confidence\") && importance >= 7 && confidence <= 4"},
 			},
 			&Step{
 				ID:       "mutual_part",
 				Phase:    "weeks",
 				Priority: 77,
 				Text:     "Dijiste que el daño fue mutuo. Asume tu parte en sus propios términos, sin contraponerla a la de tu pareja: una disculpa con un «pero tú también» no es una disculpa. Lo que hizo tu pareja es cosa suya; si quiere, podrá haber una conversación sobre eso más adelante.",
-				When:     &Cond{Src: "verdict not in [\"crisis_now\", \"crisis\", \"own_safety\", \"safety\"] && \"mutual\" in situation"},
+				When:     &Cond{Src: "calm_verdict && \"mutual\" in situation"},
 			},
 			&Step{
 				ID:       "empathy_voice",
 				Phase:    "weeks",
 				Priority: 70,
 				Text:     "Escribe una página con la voz de tu pareja sobre lo que pasó y cómo lo vivió. No la envíes. Reléela y fíjate en dónde te entraron ganas de corregir lo que dice.",
-				When:     &Cond{Src: "verdict not in [\"crisis_now\", \"crisis\", \"own_safety\", \"safety\"] && scored(\"empathy\") && dim.empathy < 70"},
+				When:     &Cond{Src: "calm_verdict && scored(\"empathy\") && dim.empathy < 70"},
 			},
 			&Step{
 				ID:       "root_causes",
 				Phase:    "weeks",
 				Priority: 75,
 				Text:     "Con un psicólogo, o por escrito, rastrea qué pasaba dentro de ti antes de que ocurriera (miedo, celos, estrés, viejos hábitos) y si has hecho algo parecido antes, en esta relación o en otra anterior.",
-				When:     &Cond{Src: "verdict not in [\"crisis_now\", \"crisis\", \"own_safety\", \"safety\"] && answered(\"sw_root\") && sw_root <= 3"},
+				When:     &Cond{Src: "calm_verdict && answered(\"sw_root\") && sw_root <= 3"},
 			},
 			&Step{
 				ID:       "regulate",
 				Phase:    "weeks",
 				Priority: 74,
 				Text:     "Aprende una manera de calmarte antes de actuar (una rutina de respiración, un paseo, la norma de esperar una hora antes de enviar nada) y practícala cada día con las pequeñas frustraciones.",
-				When:     &Cond{Src: "verdict not in [\"crisis_now\", \"crisis\", \"own_safety\", \"safety\"] && answered(\"sw_regulate\") && sw_regulate <= 3"},
+				When:     &Cond{Src: "calm_verdict && answered(\"sw_regulate\") && sw_regulate <= 3"},
 			},
 			&Step{
 				ID:       "addiction_keep",
 				Phase:    "weeks",
 				Priority: 73,
 				Text:     "Sigue con la ayuda para la adicción. Forma parte de la reparación, decida lo que decida tu pareja, y es lo que más fácilmente se abandona cuando las cosas empiezan a ir mejor.",
-				When:     &Cond{Src: "verdict not in [\"crisis_now\", \"crisis\", \"own_safety\", \"safety\"] && \"addiction\" in situation && addiction_help == \"regular\""},
+				When:     &Cond{Src: "calm_verdict && \"addiction\" in situation && addiction_help == \"regular\""},
 			},
 			&Step{
 				ID:       "promises_pattern",
 				Phase:    "weeks",
 				Priority: 80,
 				Text:     "Esto volvió a pasar después de que prometieras que no ocurriría, así que ahora las promesas pesarán poco, también las que te haces a ti. Mide el cambio por lo que haces durante meses, y deja que un psicólogo o un grupo te ayude a sostenerlo.",
-				When:     &Cond{Src: "verdict not in [\"crisis_now\", \"crisis\", \"own_safety\", \"safety\"] && pattern == \"after_promises\""},
+				When:     &Cond{Src: "calm_verdict && pattern == \"after_promises\""},
 			},
 			&Step{
 				ID:       "own_life",
 				Phase:    "weeks",
 				Priority: 60,
 				Text:     "Recupera cada semana algo propio: una amistad a la que ves, algo que disfrutas, horarios regulares de sueño y de comidas. Un cambio que depende de la respuesta de tu pareja no se sostiene.",
-				When:     &Cond{Src: "verdict not in [\"crisis_now\", \"crisis\", \"own_safety\", \"safety\"] && answered(\"sw_own_life\") && sw_own_life <= 3"},
+				When:     &Cond{Src: "calm_verdict && answered(\"sw_own_life\") && sw_own_life <= 3"},
 			},
 			&Step{
 				ID:       "boundaries",
 				Phase:    "weeks",
 				Priority: 58,
 				Text:     "Define tus propios límites: qué necesitas de una relación, qué no vas a volver a hacer y cómo vas a decir que no con calma. Conocer tus límites hace más difícil que los viejos patrones, tuyos o de cualquiera, vuelvan a imponerse.",
-				When:     &Cond{Src: "verdict not in [\"crisis_now\", \"crisis\", \"own_safety\", \"safety\"]"},
+				When:     &Cond{Src: "calm_verdict"},
 			},
 			&Step{
 				ID:       "trust_small",
 				Phase:    "weeks",
 				Priority: 65,
 				Text:     "Cumple las promesas pequeñas con todo el mundo (amistades, trabajo, contigo). La fiabilidad se construye en lo cotidiano mucho antes de que se note en lo grande.",
-				When:     &Cond{Src: "verdict in [\"not_yet\", \"unclear\", \"possible\", \"together\", \"realistic\", \"realistic_deception\"] && scored(\"trust\") && dim.trust < 70"},
+				When:     &Cond{Src: "repairing && scored(\"trust\") && dim.trust < 70"},
 			},
 			&Step{
 				ID:       "space_keep",
 				Phase:    "weeks",
 				Priority: 85,
 				Text:     "Dale espacio a tu pareja. Si te pidió espacio, no te pongas en contacto hasta que el siguiente contacto venga de su parte; si no, que cualquier contacto sea poco frecuente, breve y sin peticiones.",
-				When:     &Cond{Src: "verdict in [\"not_yet\", \"unclear\", \"possible\", \"together\", \"realistic\", \"realistic_deception\"] && !(\"together\" in situation) && !(\"children\" in situation)"},
+				When:     &Cond{Src: "repairing && !(\"together\" in situation) && !(\"children\" in situation)"},
 			},
 			&Step{
 				ID:       "space_together",
 				Phase:    "weeks",
 				Priority: 85,
 				Text:     "Dale espacio dentro de la relación: deja que tu pareja elija cuándo hablar de lo que pasó, no le pidas una y otra vez que te tranquilice o te perdone, y deja que pase tiempo con sus amistades sin estar pendiente de lo que hace.",
-				When:     &Cond{Src: "verdict in [\"not_yet\", \"unclear\", \"possible\", \"together\", \"realistic\", \"realistic_deception\"] && \"together\" in situation"},
+				When:     &Cond{Src: "repairing && \"together\" in situation"},
 			},
 			&Step{
 				ID:       "space_children",
 				Phase:    "weeks",
 				Priority: 85,
 				Text:     "Limita el contacto a lo que necesitan los hijos: breve, cordial y práctico. Deja la relación fuera salvo que tu pareja saque el tema, y nunca mandes mensajes a través de los hijos.",
-				When:     &Cond{Src: "verdict in [\"not_yet\", \"unclear\", \"possible\", \"together\", \"realistic\", \"realistic_deception\"] && !(\"together\" in situation) && \"children\" in situation"},
+				When:     &Cond{Src: "repairing && !(\"together\" in situation) && \"children\" in situation"},
 			},
 			&Step{
 				ID:       "together_forgiven",
 				Phase:    "weeks",
 				Priority: 70,
 				Text:     "Dijiste que tu pareja te ha perdonado. Créetelo: no vuelvas sobre ello una y otra vez para que te lo confirme, y deja que el cambio se note en los días corrientes.",
-				When:     &Cond{Src: "verdict in [\"possible\", \"together\", \"realistic\", \"realistic_deception\"] && \"together\" in situation && \"forgave\" in signals"},
+				When:     &Cond{Src: "door_open && \"together\" in situation && \"forgave\" in signals"},
 			},
 			&Step{
 				ID:       "one_apology",
 				Phase:    "weeks",
 				Priority: 50,
 				Text:     "Si todavía no te has disculpado como es debido, puedes enviar una disculpa breve: lo que hiciste, lo que le hizo a tu pareja, lo que estás cambiando. No pidas nada a cambio, y después deja la decisión en sus manos.",
-				When:     &Cond{Src: "verdict == \"possible\" && !(\"together\" in situation) && (\"talking\" in signals || \"warm\" in signals || \"reached_out\" in signals || \"forgave\" in signals) && !(\"asked_space\" in signals) && !(\"silent\" in signals) && !(\"angry\" in signals) && !(\"distant\" in signals) && !(\"new_partner\" in signals)"},
+				When:     &Cond{Src: "verdict == \"possible\" && !(\"together\" in situation) && he_is_open && !(\"asked_space\" in signals) && !(\"silent\" in signals) && !(\"angry\" in signals) && !(\"distant\" in signals) && !(\"new_partner\" in signals)"},
 			},
 			&Step{
 				ID:       "self_punish",
@@ -2017,49 +2026,49 @@ func builtinSnapshotES() *Set {
 				Phase:    "if_open",
 				Priority: 100,
 				Text:     "Deja que tu pareja decida si hablar, cuándo y dónde. Si quiere un encuentro, propón un sitio tranquilo y sin más gente, donde pueda irse en cualquier momento.",
-				When:     &Cond{Src: "verdict in [\"possible\", \"together\", \"realistic\", \"realistic_deception\"] && !(\"live_together\" in situation)"},
+				When:     &Cond{Src: "door_open && !(\"live_together\" in situation)"},
 			},
 			&Step{
 				ID:       "open_listen",
 				Phase:    "if_open",
 				Priority: 90,
 				Text:     "Escucha primero y durante más tiempo. Haz preguntas para entender, y repite lo que has oído («o sea, que sentiste...») antes de explicar nada.",
-				When:     &Cond{Src: "verdict in [\"possible\", \"together\", \"realistic\", \"realistic_deception\"]"},
+				When:     &Cond{Src: "door_open"},
 			},
 			&Step{
 				ID:       "open_deception",
 				Phase:    "if_open",
 				Priority: 88,
 				Text:     "Ofrece transparencia sin esperar a que te la pidan, y responde a sus preguntas con sinceridad, aunque sea la misma pregunta otra vez. Cuenta con que lleve mucho tiempo; tras un engaño, puede que la confianza no vuelva nunca del todo.",
-				When:     &Cond{Src: "verdict in [\"possible\", \"together\", \"realistic\", \"realistic_deception\"] && (\"lying\" in hurt_kind || \"cheating\" in hurt_kind)"},
+				When:     &Cond{Src: "door_open && (\"lying\" in hurt_kind || \"cheating\" in hurt_kind)"},
 			},
 			&Step{
 				ID:       "open_apology",
 				Phase:    "if_open",
 				Priority: 85,
 				Text:     "Da la disculpa una vez, de la manera que tu pareja prefiera: lo que hiciste, lo que le hizo, lo que estás cambiando. No aproveches para pedirle que te perdone.",
-				When:     &Cond{Src: "verdict in [\"possible\", \"together\", \"realistic\", \"realistic_deception\"] && !(\"forgave\" in signals)"},
+				When:     &Cond{Src: "door_open && !(\"forgave\" in signals)"},
 			},
 			&Step{
 				ID:       "open_i_statements",
 				Phase:    "if_open",
 				Priority: 82,
 				Text:     "Cuando te expliques, habla de tus propios sentimientos y decisiones («sentí...», «elegí...»), no de lo que hizo tu pareja.",
-				When:     &Cond{Src: "verdict in [\"possible\", \"together\", \"realistic\", \"realistic_deception\"] && answered(\"com_i\") && com_i <= 3"},
+				When:     &Cond{Src: "door_open && answered(\"com_i\") && com_i <= 3"},
 			},
 			&Step{
 				ID:       "open_needs",
 				Phase:    "if_open",
 				Priority: 80,
 				Text:     "Pregunta qué le ayudaría a sentir seguridad y cariño contigo, y anótalo. Di con sinceridad qué puedes hacer y qué no, y luego haz lo acordado sin que haga falta recordártelo.",
-				When:     &Cond{Src: "verdict in [\"possible\", \"together\", \"realistic\", \"realistic_deception\"]"},
+				When:     &Cond{Src: "door_open"},
 			},
 			&Step{
 				ID:       "open_no_pressure",
 				Phase:    "if_open",
 				Priority: 75,
 				Text:     "No pidas una decisión ni una fecha. Como mucho, pregunta si le parecería bien volver a hablar algún día, y acepta con calma un «no» o un «todavía no».",
-				When:     &Cond{Src: "verdict in [\"possible\", \"together\", \"realistic\", \"realistic_deception\"] && !(\"together\" in situation)"},
+				When:     &Cond{Src: "door_open && !(\"together\" in situation)"},
 			},
 			&Step{
 				ID:       "open_solve",
@@ -2087,21 +2096,21 @@ func builtinSnapshotES() *Set {
 				Phase:    "if_not",
 				Priority: 100,
 				Text:     "Si no llega respuesta, o la respuesta es no, tómalo como su respuesta. No insistas para volver a preguntar; deja que el silencio se quede como está.",
-				When:     &Cond{Src: "verdict in [\"not_yet\", \"unclear\", \"possible\", \"together\", \"realistic\", \"realistic_deception\"] && !(\"together\" in situation)"},
+				When:     &Cond{Src: "repairing && !(\"together\" in situation)"},
 			},
 			&Step{
 				ID:       "if_not_together",
 				Phase:    "if_not",
 				Priority: 100,
 				Text:     "Si, con el tiempo, la respuesta de tu pareja es que la relación no puede seguir, aunque te haya perdonado, tómala como su respuesta, por dura que sea, y no intentes rebatirla. Si compartes casa con tu pareja, busca asesoramiento para una separación justa.",
-				When:     &Cond{Src: "verdict in [\"not_yet\", \"unclear\", \"possible\", \"together\", \"realistic\", \"realistic_deception\"] && \"together\" in situation"},
+				When:     &Cond{Src: "repairing && \"together\" in situation"},
 			},
 			&Step{
 				ID:       "if_not_grieve",
 				Phase:    "if_not",
 				Priority: 90,
 				Text:     "Permítete el duelo por la relación, con gente de confianza a tu alrededor. Es una pérdida real, aunque tú hayas tenido parte en ella.",
-				When:     &Cond{Src: "verdict in [\"not_yet\", \"unclear\", \"possible\", \"together\", \"realistic\", \"realistic_deception\"]"},
+				When:     &Cond{Src: "repairing"},
 			},
 			&Step{
 				ID:       "if_not_keep",

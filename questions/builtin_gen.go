@@ -69,6 +69,15 @@ func builtinSnapshot() *Set {
 				Ask: "The questions speak of your partner as \"he\". Which words should they use?",
 			},
 		},
+		Conditions: map[string]*Cond{
+			"calm_so_far":  &Cond{Src: "!flagged(\"violence\") && !flagged(\"threats\") && !flagged(\"fear\") && !flagged(\"control\") && !flagged(\"leverage\") && !flagged(\"harm_thoughts\") && !flagged(\"crisis\") && !flagged(\"own_safety\")"},
+			"calm_verdict": &Cond{Src: "verdict not in [\"crisis_now\", \"crisis\", \"own_safety\", \"safety\"]"},
+			"door_open":    &Cond{Src: "verdict in [\"possible\", \"together\", \"realistic\", \"realistic_deception\"]"},
+			"harm_to_him":  &Cond{Src: "flagged(\"violence\") || flagged(\"threats\") || flagged(\"fear\") || flagged(\"control\") || flagged(\"leverage\") || flagged(\"harm_thoughts\")"},
+			"he_is_open":   &Cond{Src: "\"talking\" in signals || \"warm\" in signals || \"reached_out\" in signals || \"forgave\" in signals"},
+			"own_crisis":   &Cond{Src: "verdict in [\"crisis_now\", \"crisis\", \"own_safety\"]"},
+			"repairing":    &Cond{Src: "verdict in [\"not_yet\", \"unclear\", \"possible\", \"together\", \"realistic\", \"realistic_deception\"]"},
+		},
 		Scales: map[string]*Scale{
 			"agree": &Scale{
 				Labels: []string{
@@ -111,27 +120,27 @@ func builtinSnapshot() *Set {
 			Paragraph{
 				Title: "It is {his} choice",
 				Text:  "Nothing you do can earn a yes from {him}. You can make yourself someone it would be safe to say yes to; the decision belongs to {him}, in {his} own time. Anything that tries to take that choice away from {him}, however gently, makes things worse.\n",
-				When:  &Cond{Src: "verdict not in [\"crisis_now\", \"crisis\", \"own_safety\", \"safety\"]"},
+				When:  &Cond{Src: "calm_verdict"},
 			},
 			Paragraph{
 				Title: "Some hurts never fully heal",
 				Text:  "Even when someone does everything right, some hurts leave a mark that does not fully fade. Being ready to live with that, without resentment, is part of being ready at all.\n",
-				When:  &Cond{Src: "verdict not in [\"crisis_now\", \"crisis\", \"own_safety\", \"safety\"]"},
+				When:  &Cond{Src: "calm_verdict"},
 			},
 			Paragraph{
 				Title: "When the signs say no",
 				Text:  "If {he} won't talk about it or work on things, or the anger hasn't eased months later, take that as information, not as a problem to solve. Going quiet can be an answer too.\n",
-				When:  &Cond{Src: "verdict not in [\"crisis_now\", \"crisis\", \"own_safety\", \"safety\"]"},
+				When:  &Cond{Src: "calm_verdict"},
 			},
 			Paragraph{
 				Title: "Accepting and grieving are real outcomes",
 				Text:  "If it is over, letting it be over is not a failure. Grief is the right response to losing something that mattered, including a loss you had a hand in. Give it room, talk about it with people you trust, and let it change how you love next time.\n",
-				When:  &Cond{Src: "verdict not in [\"crisis_now\", \"crisis\", \"own_safety\", \"safety\"]"},
+				When:  &Cond{Src: "calm_verdict"},
 			},
 			Paragraph{
 				Title: "After lying or cheating",
 				Text:  "Deception damages trust differently from a harsh word or a forgotten promise. Research on trust suggests that after deception it may never fully recover, even with an apology, promises and years of consistent behaviour. That doesn't make repair pointless. It means seeing clearly what repair can and cannot be.\n",
-				When:  &Cond{Src: "(\"lying\" in hurt_kind || \"cheating\" in hurt_kind) && verdict not in [\"crisis_now\", \"crisis\", \"own_safety\", \"safety\"]"},
+				When:  &Cond{Src: "(\"lying\" in hurt_kind || \"cheating\" in hurt_kind) && calm_verdict"},
 			},
 			Paragraph{
 				Title: "Forgiving yourself",
@@ -698,7 +707,7 @@ func builtinSnapshot() *Set {
 				ID:    "what",
 				Title: "What happened",
 				Intro: "Now a little about what happened, and where things stand between you.",
-				When:  &Cond{Src: "!flagged(\"violence\") && !flagged(\"threats\") && !flagged(\"fear\") && !flagged(\"control\") && !flagged(\"leverage\") && !flagged(\"harm_thoughts\") && !flagged(\"crisis\") && !flagged(\"own_safety\")"},
+				When:  &Cond{Src: "calm_so_far"},
 				Questions: []*Question{
 					&Question{
 						ID:     "what_happened",
@@ -899,7 +908,7 @@ func builtinSnapshot() *Set {
 				ID:    "readiness",
 				Title: "Ready to change?",
 				Intro: "These are about you, not about {him}: how ready you are to change, whatever {his} decision.",
-				When:  &Cond{Src: "!flagged(\"violence\") && !flagged(\"threats\") && !flagged(\"fear\") && !flagged(\"control\") && !flagged(\"leverage\") && !flagged(\"harm_thoughts\") && !flagged(\"crisis\") && !flagged(\"own_safety\")"},
+				When:  &Cond{Src: "calm_so_far"},
 				Questions: []*Question{
 					&Question{
 						ID:   "stage",
@@ -957,7 +966,7 @@ func builtinSnapshot() *Set {
 				ID:    "responsibility",
 				Title: "Taking responsibility",
 				Intro: "How much do you agree with each of these? Answer for how you really think, not how you'd like to.",
-				When:  &Cond{Src: "!flagged(\"violence\") && !flagged(\"threats\") && !flagged(\"fear\") && !flagged(\"control\") && !flagged(\"leverage\") && !flagged(\"harm_thoughts\") && !flagged(\"crisis\") && !flagged(\"own_safety\")"},
+				When:  &Cond{Src: "calm_so_far"},
 				Questions: []*Question{
 					&Question{
 						ID:        "acc_name",
@@ -999,7 +1008,7 @@ func builtinSnapshot() *Set {
 			&Section{
 				ID:    "his_side",
 				Title: "{His} side of it",
-				When:  &Cond{Src: "!flagged(\"violence\") && !flagged(\"threats\") && !flagged(\"fear\") && !flagged(\"control\") && !flagged(\"leverage\") && !flagged(\"harm_thoughts\") && !flagged(\"crisis\") && !flagged(\"own_safety\")"},
+				When:  &Cond{Src: "calm_so_far"},
 				Questions: []*Question{
 					&Question{
 						ID:        "emp_describe",
@@ -1024,7 +1033,7 @@ func builtinSnapshot() *Set {
 				ID:    "apology",
 				Title: "Saying sorry",
 				Intro: "If you haven't apologised yet, answer for the apology you would give. This is not a plan to send it.",
-				When:  &Cond{Src: "!flagged(\"violence\") && !flagged(\"threats\") && !flagged(\"fear\") && !flagged(\"control\") && !flagged(\"leverage\") && !flagged(\"harm_thoughts\") && !flagged(\"crisis\") && !flagged(\"own_safety\")"},
+				When:  &Cond{Src: "calm_so_far"},
 				Questions: []*Question{
 					&Question{
 						ID:   "apol_style",
@@ -1091,7 +1100,7 @@ func builtinSnapshot() *Set {
 				ID:    "space",
 				Title: "Giving {him} space",
 				Intro: "Space means time for {him} without you in it, or, if you are still together, room for {his} feelings without being pressed. These ask about the time since it happened.",
-				When:  &Cond{Src: "!flagged(\"violence\") && !flagged(\"threats\") && !flagged(\"fear\") && !flagged(\"control\") && !flagged(\"leverage\") && !flagged(\"harm_thoughts\") && !flagged(\"crisis\") && !flagged(\"own_safety\")"},
+				When:  &Cond{Src: "calm_so_far"},
 				Questions: []*Question{
 					&Question{
 						ID:        "sp_checking",
@@ -1135,7 +1144,7 @@ func builtinSnapshot() *Set {
 				ID:    "pitfalls",
 				Title: "Since it happened",
 				Intro: "Some things feel like trying hard and land as pressure. These ask about the time since it happened.",
-				When:  &Cond{Src: "!flagged(\"violence\") && !flagged(\"threats\") && !flagged(\"fear\") && !flagged(\"control\") && !flagged(\"leverage\") && !flagged(\"harm_thoughts\") && !flagged(\"crisis\") && !flagged(\"own_safety\")"},
+				When:  &Cond{Src: "calm_so_far"},
 				Questions: []*Question{
 					&Question{
 						ID:        "pf_games",
@@ -1187,7 +1196,7 @@ func builtinSnapshot() *Set {
 			&Section{
 				ID:    "self_work",
 				Title: "Working on yourself",
-				When:  &Cond{Src: "!flagged(\"violence\") && !flagged(\"threats\") && !flagged(\"fear\") && !flagged(\"control\") && !flagged(\"leverage\") && !flagged(\"harm_thoughts\") && !flagged(\"crisis\") && !flagged(\"own_safety\")"},
+				When:  &Cond{Src: "calm_so_far"},
 				Questions: []*Question{
 					&Question{
 						ID:        "sw_root",
@@ -1304,7 +1313,7 @@ func builtinSnapshot() *Set {
 			&Section{
 				ID:    "trust",
 				Title: "Trust",
-				When:  &Cond{Src: "!flagged(\"violence\") && !flagged(\"threats\") && !flagged(\"fear\") && !flagged(\"control\") && !flagged(\"leverage\") && !flagged(\"harm_thoughts\") && !flagged(\"crisis\") && !flagged(\"own_safety\")"},
+				When:  &Cond{Src: "calm_so_far"},
 				Questions: []*Question{
 					&Question{
 						ID:        "tr_reliable",
@@ -1337,7 +1346,7 @@ func builtinSnapshot() *Set {
 				ID:    "talking",
 				Title: "If {he} would like to talk",
 				Intro: "Answer as if {he} had chosen to talk. How much do you agree?",
-				When:  &Cond{Src: "!flagged(\"violence\") && !flagged(\"threats\") && !flagged(\"fear\") && !flagged(\"control\") && !flagged(\"leverage\") && !flagged(\"harm_thoughts\") && !flagged(\"crisis\") && !flagged(\"own_safety\") && !flagged(\"legal_order\") && !flagged(\"contact_breach\") && !flagged(\"pursuit\") && !(\"blocked\" in signals) && !(\"asked_no_contact\" in signals) && !(\"said_over\" in signals) && !(\"new_partner\" in signals)"},
+				When:  &Cond{Src: "calm_so_far && !flagged(\"legal_order\") && !flagged(\"contact_breach\") && !flagged(\"pursuit\") && !(\"blocked\" in signals) && !(\"asked_no_contact\" in signals) && !(\"said_over\" in signals) && !(\"new_partner\" in signals)"},
 				Questions: []*Question{
 					&Question{
 						ID:        "com_place",
@@ -1377,7 +1386,7 @@ func builtinSnapshot() *Set {
 			&Section{
 				ID:    "needs",
 				Title: "What {he} might need",
-				When:  &Cond{Src: "!flagged(\"violence\") && !flagged(\"threats\") && !flagged(\"fear\") && !flagged(\"control\") && !flagged(\"leverage\") && !flagged(\"harm_thoughts\") && !flagged(\"crisis\") && !flagged(\"own_safety\") && !flagged(\"legal_order\") && !flagged(\"contact_breach\") && !flagged(\"pursuit\") && !(\"blocked\" in signals) && !(\"asked_no_contact\" in signals) && !(\"said_over\" in signals) && !(\"new_partner\" in signals)"},
+				When:  &Cond{Src: "calm_so_far && !flagged(\"legal_order\") && !flagged(\"contact_breach\") && !flagged(\"pursuit\") && !(\"blocked\" in signals) && !(\"asked_no_contact\" in signals) && !(\"said_over\" in signals) && !(\"new_partner\" in signals)"},
 				Questions: []*Question{
 					&Question{
 						ID:        "nd_ask",
@@ -1409,7 +1418,7 @@ func builtinSnapshot() *Set {
 			&Section{
 				ID:    "yourself",
 				Title: "How you treat yourself",
-				When:  &Cond{Src: "!flagged(\"violence\") && !flagged(\"threats\") && !flagged(\"fear\") && !flagged(\"control\") && !flagged(\"leverage\") && !flagged(\"harm_thoughts\") && !flagged(\"crisis\") && !flagged(\"own_safety\")"},
+				When:  &Cond{Src: "calm_so_far"},
 				Questions: []*Question{
 					&Question{
 						ID:   "hl_self",
@@ -1468,7 +1477,7 @@ func builtinSnapshot() *Set {
 				Title:   "Safety first",
 				Summary: "Something you said points to harm or fear, so this report won't guide you towards getting back together.",
 				Text:    "One or more of your answers (about physical harm, sexual pressure, threats, {him} being afraid of you, controlling {his} life, threatening to hurt yourself to keep {him}, or thoughts of hurting {him}) describes a safety concern. When that is part of the picture, the question is no longer how to win {him} back, and this report will not give advice on it.\n\nThis isn't a judgement of who you are. It is about what comes first: {his} safety, and your getting specialist help to stop. Behaviour like this tends to repeat unless it is worked on with support, and the services under “Where to find help” talk every day with people who want to change how they treat a partner. Couples counselling is not the place for this while there is any abuse; specialists advise against it.\n\nFor now, please don't contact {him} about the relationship. If you have to be in touch, because of children or a home you share, keep it to practical matters, and ask one of the services how to do that safely.\n",
-				When:    &Cond{Src: "flagged(\"violence\") || flagged(\"threats\") || flagged(\"fear\") || flagged(\"control\") || flagged(\"leverage\") || flagged(\"harm_thoughts\")"},
+				When:    &Cond{Src: "harm_to_him"},
 				Urgent:  true,
 			},
 			&Verdict{
@@ -1523,21 +1532,21 @@ func builtinSnapshot() *Set {
 				Title:   "Keep repairing, gently, at {his} pace",
 				Summary: "You are still together and the repair is under way; keep going gently, and let {him} set the pace.",
 				Text:    "You are still together, you own what happened, you have started to change, and {he} showed openness. The repair is already happening, more in ordinary days than in big talks.\n\nKeep it that way: let {him} choose when to talk about what happened, don't ask to be reassured or forgiven again and again, and keep the changes going once things feel normal, which is when old habits come back. If {he} said {he} forgave you, take that at face value.\n\nIt is still {his} choice, every day. Staying together is not a debt owed to you.\n",
-				When:    &Cond{Src: "\"together\" in situation && composite >= 70 && (composite >= 80 || (!(\"lying\" in hurt_kind) && !(\"cheating\" in hurt_kind))) && stage in [\"action\", \"maintenance\"] && (\"talking\" in signals || \"warm\" in signals || \"reached_out\" in signals || \"forgave\" in signals) && !(\"silent\" in signals) && !(\"angry\" in signals) && !(\"distant\" in signals) && !(\"asked_space\" in signals) && !(\"new_partner\" in signals) && !(\"addiction\" in situation && addiction_help in [\"not_yet\", \"no_need\"])"},
+				When:    &Cond{Src: "\"together\" in situation && composite >= 70 && (composite >= 80 || (!(\"lying\" in hurt_kind) && !(\"cheating\" in hurt_kind))) && stage in [\"action\", \"maintenance\"] && he_is_open && !(\"silent\" in signals) && !(\"angry\" in signals) && !(\"distant\" in signals) && !(\"asked_space\" in signals) && !(\"new_partner\" in signals) && !(\"addiction\" in situation && addiction_help in [\"not_yet\", \"no_need\"])"},
 			},
 			&Verdict{
 				ID:      "realistic_deception",
 				Title:   "Realistic to try, gently, but trust may not fully return",
 				Summary: "You're in a strong place to try, slowly; after lying or cheating, trust may never come all the way back.",
 				Text:    "You have done much of the work: you own what happened, you have been changing for a while, and {he} showed some openness. It may be realistic to talk, gently and at {his} pace.\n\nBe clear-eyed about one thing. After lying or cheating, trust takes a very long time to rebuild, and it may never fully recover, even when the person who lied does everything right afterwards. {He} may want to try and still find {he} can't. If you go on, expect questions, checking and bad days, and meet each of those with openness rather than hurt.\n\nIt is still {his} choice, and \"no\" is still a possible and acceptable answer.\n",
-				When:    &Cond{Src: "(\"lying\" in hurt_kind || \"cheating\" in hurt_kind) && composite >= 80 && stage in [\"action\", \"maintenance\"] && (\"talking\" in signals || \"warm\" in signals || \"reached_out\" in signals || \"forgave\" in signals) && !(\"silent\" in signals) && !(\"angry\" in signals) && !(\"distant\" in signals) && !(\"asked_space\" in signals) && !(\"new_partner\" in signals) && !(\"addiction\" in situation && addiction_help in [\"not_yet\", \"no_need\"])"},
+				When:    &Cond{Src: "(\"lying\" in hurt_kind || \"cheating\" in hurt_kind) && composite >= 80 && stage in [\"action\", \"maintenance\"] && he_is_open && !(\"silent\" in signals) && !(\"angry\" in signals) && !(\"distant\" in signals) && !(\"asked_space\" in signals) && !(\"new_partner\" in signals) && !(\"addiction\" in situation && addiction_help in [\"not_yet\", \"no_need\"])"},
 			},
 			&Verdict{
 				ID:      "realistic",
 				Title:   "Realistic to try, gently",
 				Summary: "You're in a good place to try, gently and at {his} pace; it is still {his} choice.",
 				Text:    "Your answers show someone who owns what happened, has started to change, and gives {him} room, and {he} showed some openness. It may be realistic to try to talk, gently.\n\nThat is not a promise. It means you are ready to offer a conversation, not that {he} will be ready to have one. Let {him} choose the time and place, listen far more than you explain, ask what {he} would need, and be ready to hear \"no\" or \"not yet\". What rebuilds a relationship is being consistent over months, not one good talk.\n",
-				When:    &Cond{Src: "!(\"lying\" in hurt_kind) && !(\"cheating\" in hurt_kind) && composite >= 70 && stage in [\"action\", \"maintenance\"] && (\"talking\" in signals || \"warm\" in signals || \"reached_out\" in signals || \"forgave\" in signals) && !(\"silent\" in signals) && !(\"angry\" in signals) && !(\"distant\" in signals) && !(\"asked_space\" in signals) && !(\"new_partner\" in signals) && !(\"addiction\" in situation && addiction_help in [\"not_yet\", \"no_need\"])"},
+				When:    &Cond{Src: "!(\"lying\" in hurt_kind) && !(\"cheating\" in hurt_kind) && composite >= 70 && stage in [\"action\", \"maintenance\"] && he_is_open && !(\"silent\" in signals) && !(\"angry\" in signals) && !(\"distant\" in signals) && !(\"asked_space\" in signals) && !(\"new_partner\" in signals) && !(\"addiction\" in situation && addiction_help in [\"not_yet\", \"no_need\"])"},
 			},
 			&Verdict{
 				ID:      "possible",
@@ -1613,7 +1622,7 @@ func builtinSnapshot() *Set {
 				Phase:    "now",
 				Priority: 99,
 				Text:     "Talk to a service for people who are being hurt or frightened by a partner; they are under “Where to find help”. It is free and confidential, and you don't need to be sure it counts as abuse to call.",
-				When:     &Cond{Src: "flagged(\"own_safety\") && verdict in [\"crisis_now\", \"crisis\", \"own_safety\"]"},
+				When:     &Cond{Src: "flagged(\"own_safety\") && own_crisis"},
 				Because:  "What you said about your own safety with {him}.",
 			},
 			&Step{
@@ -1621,7 +1630,7 @@ func builtinSnapshot() *Set {
 				Phase:    "now",
 				Priority: 97,
 				Text:     "You don't have to make up for anything by apologising, giving in or trying harder to keep {him} happy. Whatever part you feel you played, being hurt, threatened or made afraid is not something you deserve, and keeping yourself safe is not a matter of pleasing {him}.",
-				When:     &Cond{Src: "flagged(\"own_safety\") && verdict in [\"crisis_now\", \"crisis\", \"own_safety\"]"},
+				When:     &Cond{Src: "flagged(\"own_safety\") && own_crisis"},
 				Because:  "What you said about your own safety with {him}.",
 			},
 			&Step{
@@ -1629,7 +1638,7 @@ func builtinSnapshot() *Set {
 				Phase:    "now",
 				Priority: 94,
 				Text:     "Think of a place you could go and someone you could call if you feel in danger, and keep your phone, keys, documents and some money where you can reach them quickly. A helpline can go through this with you.",
-				When:     &Cond{Src: "flagged(\"own_safety\") && verdict in [\"crisis_now\", \"crisis\", \"own_safety\"]"},
+				When:     &Cond{Src: "flagged(\"own_safety\") && own_crisis"},
 				Because:  "What you said about your own safety with {him}.",
 			},
 			&Step{
@@ -1637,7 +1646,7 @@ func builtinSnapshot() *Set {
 				Phase:    "now",
 				Priority: 90,
 				Text:     "If {he} might look at your phone or computer, keep this report where {he} can't find it, and use a device {he} can't see to contact a service. The command “amends forget” deletes what this tool saved.",
-				When:     &Cond{Src: "flagged(\"own_safety\") && verdict in [\"crisis_now\", \"crisis\", \"own_safety\"]"},
+				When:     &Cond{Src: "flagged(\"own_safety\") && own_crisis"},
 				Because:  "What you said about your own safety with {him}.",
 			},
 			&Step{
@@ -1645,7 +1654,7 @@ func builtinSnapshot() *Set {
 				Phase:    "now",
 				Priority: 92,
 				Text:     "You also said things about how you have treated {him}. When there is hurt or fear in both directions, that is still a reason for specialist help rather than couples advice. Tell a service both sides; they will help you work out what is safe, and what you can change.",
-				When:     &Cond{Src: "flagged(\"own_safety\") && verdict in [\"crisis_now\", \"crisis\", \"own_safety\"] && (flagged(\"violence\") || flagged(\"threats\") || flagged(\"fear\") || flagged(\"control\") || flagged(\"leverage\") || flagged(\"harm_thoughts\"))"},
+				When:     &Cond{Src: "flagged(\"own_safety\") && own_crisis && harm_to_him"},
 				Because:  "You answered yes to questions about how you have treated {him}, as well as about your own safety with {him}.",
 			},
 			&Step{
@@ -1674,14 +1683,14 @@ func builtinSnapshot() *Set {
 				Phase:    "now",
 				Priority: 98,
 				Text:     "Don't contact {him} about the relationship: no explaining, apologising or checking in. If children or a home you share mean you must be in touch, keep it to practical matters.",
-				When:     &Cond{Src: "verdict == \"safety\" || (verdict in [\"crisis_now\", \"crisis\", \"own_safety\"] && (flagged(\"violence\") || flagged(\"threats\") || flagged(\"fear\") || flagged(\"control\") || flagged(\"leverage\") || flagged(\"harm_thoughts\")))"},
+				When:     &Cond{Src: "verdict == \"safety\" || (own_crisis && harm_to_him)"},
 			},
 			&Step{
 				ID:       "safety_call",
 				Phase:    "now",
 				Priority: 96,
 				Text:     "Call one of the services under “Where to find help” for people worried about how they treat a partner, and tell them what you told this tool. They hear it every day; asking for help is the first step in stopping.",
-				When:     &Cond{Src: "verdict == \"safety\" || (verdict in [\"crisis_now\", \"crisis\", \"own_safety\"] && (flagged(\"violence\") || flagged(\"threats\") || flagged(\"fear\") || flagged(\"control\") || flagged(\"leverage\") || flagged(\"harm_thoughts\")))"},
+				When:     &Cond{Src: "verdict == \"safety\" || (own_crisis && harm_to_him)"},
 			},
 			&Step{
 				ID:       "safety_control",
@@ -1702,7 +1711,7 @@ func builtinSnapshot() *Set {
 				Phase:    "weeks",
 				Priority: 90,
 				Text:     "Ask the service about a behaviour-change programme: a group course, usually over several months, for people who want to stop hurting or controlling a partner. Join one, and stay to the end.",
-				When:     &Cond{Src: "verdict == \"safety\" || (verdict in [\"crisis_now\", \"crisis\", \"own_safety\"] && (flagged(\"violence\") || flagged(\"threats\") || flagged(\"fear\") || flagged(\"control\") || flagged(\"leverage\") || flagged(\"harm_thoughts\")))"},
+				When:     &Cond{Src: "verdict == \"safety\" || (own_crisis && harm_to_him)"},
 			},
 			&Step{
 				ID:       "safety_no_couples",
@@ -1779,7 +1788,7 @@ func builtinSnapshot() *Set {
 				Phase:    "now",
 				Priority: 80,
 				Text:     "Mute or unfollow {his} accounts, so you are not checking up on {him}.",
-				When:     &Cond{Src: "verdict in [\"stop_contact\", \"respect\", \"moved_on\"] || (verdict not in [\"crisis_now\", \"crisis\", \"own_safety\", \"safety\"] && sp_checking >= 3)"},
+				When:     &Cond{Src: "verdict in [\"stop_contact\", \"respect\", \"moved_on\"] || (calm_verdict && sp_checking >= 3)"},
 			},
 			&Step{
 				ID:       "respect_grieve",
@@ -1800,7 +1809,7 @@ func builtinSnapshot() *Set {
 				Phase:    "now",
 				Priority: 97,
 				Text:     "You left one or more safety questions unanswered. If the honest answer to any of them is yes, whether about you or about {him}, please talk to one of the confidential services under “Where to find help” before anything else.",
-				When:     &Cond{Src: "flagged(\"unsaid\") && verdict not in [\"crisis_now\", \"crisis\", \"own_safety\", \"safety\"]"},
+				When:     &Cond{Src: "flagged(\"unsaid\") && calm_verdict"},
 			},
 			&Step{
 				ID:       "not_enough_retake",
@@ -1821,84 +1830,84 @@ func builtinSnapshot() *Set {
 				Phase:    "now",
 				Priority: 88,
 				Text:     "Get help with the drinking, drugs or gambling as part of making amends, not instead of it: a doctor, a local service, or one of the lines under “Where to find help”. Saying it played a part is honest; it explains some of what happened without excusing it.",
-				When:     &Cond{Src: "verdict not in [\"crisis_now\", \"crisis\", \"own_safety\", \"safety\"] && \"addiction\" in situation && addiction_help != \"regular\""},
+				When:     &Cond{Src: "calm_verdict && \"addiction\" in situation && addiction_help != \"regular\""},
 			},
 			&Step{
 				ID:       "counsellor",
 				Phase:    "now",
 				Priority: 75,
 				Text:     "Book a first appointment with a counsellor or therapist, for you on your own, to look at what led to this. If cost is a barrier, ask a doctor or a local service about free or low-cost options.",
-				When:     &Cond{Src: "verdict not in [\"crisis_now\", \"crisis\", \"own_safety\", \"safety\"] && (sw_help in [\"thinking\", \"no\", \"cant\"] || !answered(\"sw_help\"))"},
+				When:     &Cond{Src: "calm_verdict && (sw_help in [\"thinking\", \"no\", \"cant\"] || !answered(\"sw_help\"))"},
 			},
 			&Step{
 				ID:       "keep_appointment",
 				Phase:    "now",
 				Priority: 74,
 				Text:     "Go to the appointment you booked, and to the one after it. A first session starts the work; it doesn't finish it.",
-				When:     &Cond{Src: "verdict not in [\"crisis_now\", \"crisis\", \"own_safety\", \"safety\"] && sw_help == \"booked\""},
+				When:     &Cond{Src: "calm_verdict && sw_help == \"booked\""},
 			},
 			&Step{
 				ID:       "accountability_sentence",
 				Phase:    "now",
 				Priority: 72,
 				Text:     "Write one sentence about what you did with no \"but\", \"if\" or \"because\" in it. Read it aloud until it sounds true rather than harsh.",
-				When:     &Cond{Src: "verdict not in [\"crisis_now\", \"crisis\", \"own_safety\", \"safety\"] && scored(\"accountability\") && dim.accountability < 70"},
+				When:     &Cond{Src: "calm_verdict && scored(\"accountability\") && dim.accountability < 70"},
 			},
 			&Step{
 				ID:       "games_stop",
 				Phase:    "now",
 				Priority: 79,
 				Text:     "Stop trying to make {him} jealous or guilty: no posts or stories meant for {him} to see, no mentioning other people to get a reaction, no telling {him} how much you are suffering so that {he} will give in. Jealousy and guilt are pressure, and they cost trust.",
-				When:     &Cond{Src: "verdict not in [\"crisis_now\", \"crisis\", \"own_safety\", \"safety\"] && pf_games >= 2"},
+				When:     &Cond{Src: "calm_verdict && pf_games >= 2"},
 			},
 			&Step{
 				ID:       "pressure_stop",
 				Phase:    "now",
 				Priority: 78,
 				Text:     "No more bursts of messages, and no pushing {him} to talk, meet or decide. If something needs saying, write it down and keep it; let {him} set the pace of any contact.",
-				When:     &Cond{Src: "verdict not in [\"crisis_now\", \"crisis\", \"own_safety\", \"safety\"] && pf_bombard >= 2"},
+				When:     &Cond{Src: "calm_verdict && pf_bombard >= 2"},
 			},
 			&Step{
 				ID:       "gesture_stop",
 				Phase:    "now",
 				Priority: 76,
 				Text:     "Hold back the gifts, flowers, public posts and surprises. A grand gesture asks {him} to respond; small, steady changes that {he} never has to answer say more.",
-				When:     &Cond{Src: "verdict not in [\"crisis_now\", \"crisis\", \"own_safety\", \"safety\"] && pf_gesture >= 2"},
+				When:     &Cond{Src: "calm_verdict && pf_gesture >= 2"},
 			},
 			&Step{
 				ID:       "promise_stop",
 				Phase:    "now",
 				Priority: 73,
 				Text:     "Stop promising change you haven't made yet. Empty promises weigh against you; say only what you have already done, and let the coming months show the rest.",
-				When:     &Cond{Src: "verdict not in [\"crisis_now\", \"crisis\", \"own_safety\", \"safety\"] && pf_promise >= 2"},
+				When:     &Cond{Src: "calm_verdict && pf_promise >= 2"},
 			},
 			&Step{
 				ID:       "badmouth_stop",
 				Phase:    "now",
 				Priority: 70,
 				Text:     "Stop talking about {him} to others in ways you wouldn't want {him} to hear. If you need to let it out, take it to a counsellor or one friend who won't pass it on.",
-				When:     &Cond{Src: "verdict not in [\"crisis_now\", \"crisis\", \"own_safety\", \"safety\"] && pf_badmouth >= 2"},
+				When:     &Cond{Src: "calm_verdict && pf_badmouth >= 2"},
 			},
 			&Step{
 				ID:       "friends_stop",
 				Phase:    "now",
 				Priority: 68,
 				Text:     "Stop asking mutual friends about {him} or asking them to pass things on. Let your friends know you are giving {him} room, so nobody has to carry messages.",
-				When:     &Cond{Src: "verdict not in [\"crisis_now\", \"crisis\", \"own_safety\", \"safety\"] && sp_friends >= 2"},
+				When:     &Cond{Src: "calm_verdict && sp_friends >= 2"},
 			},
 			&Step{
 				ID:       "showing_up_stop",
 				Phase:    "now",
 				Priority: 67,
 				Text:     "Stop going to places where you expect {him} to be in the hope of seeing {him}. If you meet by chance, keep it brief and leave it to {him} whether you talk.",
-				When:     &Cond{Src: "verdict not in [\"crisis_now\", \"crisis\", \"own_safety\", \"safety\"] && sp_showing_up >= 2"},
+				When:     &Cond{Src: "calm_verdict && sp_showing_up >= 2"},
 			},
 			&Step{
 				ID:       "apology_draft",
 				Phase:    "now",
 				Priority: 60,
 				Text:     "Write the apology you would give: name what you did and the effect it had on {him}, say what you are changing, and leave out every \"but\". Don't send it: it is for your own clarity, and whether there is ever a time for it is {his} call.",
-				When:     &Cond{Src: "verdict in [\"not_enough\", \"not_yet\", \"unclear\"] || (verdict in [\"possible\", \"together\", \"realistic\", \"realistic_deception\"] && apol_style != \"full\" && !(\"forgave\" in signals))"},
+				When:     &Cond{Src: "verdict in [\"not_enough\", \"not_yet\", \"unclear\"] || (door_open && apol_style != \"full\" && !(\"forgave\" in signals))"},
 			},
 			&Step{
 				ID:       "readiness_why",
@@ -1912,105 +1921,105 @@ func builtinSnapshot() *Set {
 				Phase:    "now",
 				Priority: 65,
 				Text:     "Changing matters a lot to you and your confidence is low. Choose one small step you are sure you can do this week, do it, and notice that you did.",
-				When:     &Cond{Src: "verdict not in [\"crisis_now\", \"crisis\", \"own_safety\", \"safety\"] && answered(\"importance\") && answered(\"confidence\") && importance >= 7 && confidence <= 4"},
+				When:     &Cond{Src: "calm_verdict && answered(\"importance\") && answered(\"confidence\") && importance >= 7 && confidence <= 4"},
 			},
 			&Step{
 				ID:       "mutual_part",
 				Phase:    "weeks",
 				Priority: 77,
 				Text:     "You said you both hurt each other. Own your part on its own terms, without setting it against {his}: an apology with \"but you also\" in it is not one. What {he} did is {his} to look at; a conversation about it can come later, if {he} would like one.",
-				When:     &Cond{Src: "verdict not in [\"crisis_now\", \"crisis\", \"own_safety\", \"safety\"] && \"mutual\" in situation"},
+				When:     &Cond{Src: "calm_verdict && \"mutual\" in situation"},
 			},
 			&Step{
 				ID:       "empathy_voice",
 				Phase:    "weeks",
 				Priority: 70,
 				Text:     "Write a page in {his} voice about what happened and what it was like for {him}. Don't send it. Read it back, and notice where you wanted to correct {him}.",
-				When:     &Cond{Src: "verdict not in [\"crisis_now\", \"crisis\", \"own_safety\", \"safety\"] && scored(\"empathy\") && dim.empathy < 70"},
+				When:     &Cond{Src: "calm_verdict && scored(\"empathy\") && dim.empathy < 70"},
 			},
 			&Step{
 				ID:       "root_causes",
 				Phase:    "weeks",
 				Priority: 75,
 				Text:     "With a counsellor, or on paper, trace what was going on in you before it happened (fear, jealousy, stress, old habits) and whether you have done something like it before, in this relationship or an earlier one.",
-				When:     &Cond{Src: "verdict not in [\"crisis_now\", \"crisis\", \"own_safety\", \"safety\"] && answered(\"sw_root\") && sw_root <= 3"},
+				When:     &Cond{Src: "calm_verdict && answered(\"sw_root\") && sw_root <= 3"},
 			},
 			&Step{
 				ID:       "regulate",
 				Phase:    "weeks",
 				Priority: 74,
 				Text:     "Learn one way to calm down before you act (a breathing routine, a walk, a rule to wait an hour before sending anything) and practise it daily on small frustrations.",
-				When:     &Cond{Src: "verdict not in [\"crisis_now\", \"crisis\", \"own_safety\", \"safety\"] && answered(\"sw_regulate\") && sw_regulate <= 3"},
+				When:     &Cond{Src: "calm_verdict && answered(\"sw_regulate\") && sw_regulate <= 3"},
 			},
 			&Step{
 				ID:       "addiction_keep",
 				Phase:    "weeks",
 				Priority: 73,
 				Text:     "Keep going with the help for the addiction. It is part of the repair, whatever {his} decision, and the part most likely to slip when things start to feel better.",
-				When:     &Cond{Src: "verdict not in [\"crisis_now\", \"crisis\", \"own_safety\", \"safety\"] && \"addiction\" in situation && addiction_help == \"regular\""},
+				When:     &Cond{Src: "calm_verdict && \"addiction\" in situation && addiction_help == \"regular\""},
 			},
 			&Step{
 				ID:       "promises_pattern",
 				Phase:    "weeks",
 				Priority: 80,
 				Text:     "This happened again after you promised it wouldn't, so promises will carry little weight now, including your promises to yourself. Measure change by what you do over months, and let a counsellor or a group hold you to it.",
-				When:     &Cond{Src: "verdict not in [\"crisis_now\", \"crisis\", \"own_safety\", \"safety\"] && pattern == \"after_promises\""},
+				When:     &Cond{Src: "calm_verdict && pattern == \"after_promises\""},
 			},
 			&Step{
 				ID:       "own_life",
 				Phase:    "weeks",
 				Priority: 60,
 				Text:     "Put something of your own back into each week: a friend you see, something you enjoy, regular sleep and meals. Change that hangs on {his} reply doesn't hold.",
-				When:     &Cond{Src: "verdict not in [\"crisis_now\", \"crisis\", \"own_safety\", \"safety\"] && answered(\"sw_own_life\") && sw_own_life <= 3"},
+				When:     &Cond{Src: "calm_verdict && answered(\"sw_own_life\") && sw_own_life <= 3"},
 			},
 			&Step{
 				ID:       "boundaries",
 				Phase:    "weeks",
 				Priority: 58,
 				Text:     "Work out your own boundaries: what you need from a relationship, what you will not do again, and how you will say no calmly. Knowing your limits makes it harder for old patterns, yours or anyone's, to take over again.",
-				When:     &Cond{Src: "verdict not in [\"crisis_now\", \"crisis\", \"own_safety\", \"safety\"]"},
+				When:     &Cond{Src: "calm_verdict"},
 			},
 			&Step{
 				ID:       "trust_small",
 				Phase:    "weeks",
 				Priority: 65,
 				Text:     "Keep small promises to everyone (friends, work, yourself). Reliability is built in ordinary things long before it shows in big ones.",
-				When:     &Cond{Src: "verdict in [\"not_yet\", \"unclear\", \"possible\", \"together\", \"realistic\", \"realistic_deception\"] && scored(\"trust\") && dim.trust < 70"},
+				When:     &Cond{Src: "repairing && scored(\"trust\") && dim.trust < 70"},
 			},
 			&Step{
 				ID:       "space_keep",
 				Phase:    "weeks",
 				Priority: 85,
 				Text:     "Give {him} room. If {he} asked for space, don't contact {him} until the next contact comes from {him}; otherwise keep any contact rare, short and free of requests.",
-				When:     &Cond{Src: "verdict in [\"not_yet\", \"unclear\", \"possible\", \"together\", \"realistic\", \"realistic_deception\"] && !(\"together\" in situation) && !(\"children\" in situation)"},
+				When:     &Cond{Src: "repairing && !(\"together\" in situation) && !(\"children\" in situation)"},
 			},
 			&Step{
 				ID:       "space_together",
 				Phase:    "weeks",
 				Priority: 85,
 				Text:     "Give {him} room inside the relationship: let {him} choose when to talk about what happened, don't ask for reassurance or forgiveness again and again, and let {him} have time with friends without checking in.",
-				When:     &Cond{Src: "verdict in [\"not_yet\", \"unclear\", \"possible\", \"together\", \"realistic\", \"realistic_deception\"] && \"together\" in situation"},
+				When:     &Cond{Src: "repairing && \"together\" in situation"},
 			},
 			&Step{
 				ID:       "space_children",
 				Phase:    "weeks",
 				Priority: 85,
 				Text:     "Keep contact to what the children need: brief, friendly and practical. Leave the relationship out of it unless the subject comes from {him}, and never pass messages through the children.",
-				When:     &Cond{Src: "verdict in [\"not_yet\", \"unclear\", \"possible\", \"together\", \"realistic\", \"realistic_deception\"] && !(\"together\" in situation) && \"children\" in situation"},
+				When:     &Cond{Src: "repairing && !(\"together\" in situation) && \"children\" in situation"},
 			},
 			&Step{
 				ID:       "together_forgiven",
 				Phase:    "weeks",
 				Priority: 70,
 				Text:     "You said {he} forgave you. Take that at face value: don't keep bringing it up to be reassured, and let the change show in ordinary days.",
-				When:     &Cond{Src: "verdict in [\"possible\", \"together\", \"realistic\", \"realistic_deception\"] && \"together\" in situation && \"forgave\" in signals"},
+				When:     &Cond{Src: "door_open && \"together\" in situation && \"forgave\" in signals"},
 			},
 			&Step{
 				ID:       "one_apology",
 				Phase:    "weeks",
 				Priority: 50,
 				Text:     "If you haven't yet apologised properly, you may send one short apology: what you did, what it did to {him}, what you are changing. Ask for nothing back, then leave it with {him}.",
-				When:     &Cond{Src: "verdict == \"possible\" && !(\"together\" in situation) && (\"talking\" in signals || \"warm\" in signals || \"reached_out\" in signals || \"forgave\" in signals) && !(\"asked_space\" in signals) && !(\"silent\" in signals) && !(\"angry\" in signals) && !(\"distant\" in signals) && !(\"new_partner\" in signals)"},
+				When:     &Cond{Src: "verdict == \"possible\" && !(\"together\" in situation) && he_is_open && !(\"asked_space\" in signals) && !(\"silent\" in signals) && !(\"angry\" in signals) && !(\"distant\" in signals) && !(\"new_partner\" in signals)"},
 			},
 			&Step{
 				ID:       "self_punish",
@@ -2045,49 +2054,49 @@ func builtinSnapshot() *Set {
 				Phase:    "if_open",
 				Priority: 100,
 				Text:     "Let {him} decide whether, when and where to talk. If {he} would like to meet, suggest somewhere calm and private, and let {him} leave at any moment.",
-				When:     &Cond{Src: "verdict in [\"possible\", \"together\", \"realistic\", \"realistic_deception\"] && !(\"live_together\" in situation)"},
+				When:     &Cond{Src: "door_open && !(\"live_together\" in situation)"},
 			},
 			&Step{
 				ID:       "open_listen",
 				Phase:    "if_open",
 				Priority: 90,
 				Text:     "Listen first and longest. Ask questions to understand, and say back what you heard (\"so it felt like...\") before you explain anything.",
-				When:     &Cond{Src: "verdict in [\"possible\", \"together\", \"realistic\", \"realistic_deception\"]"},
+				When:     &Cond{Src: "door_open"},
 			},
 			&Step{
 				ID:       "open_deception",
 				Phase:    "if_open",
 				Priority: 88,
 				Text:     "Offer openness without waiting to be asked, and answer {his} questions honestly, even the same question again. Expect this to take a long time; after deception, trust may never come all the way back.",
-				When:     &Cond{Src: "verdict in [\"possible\", \"together\", \"realistic\", \"realistic_deception\"] && (\"lying\" in hurt_kind || \"cheating\" in hurt_kind)"},
+				When:     &Cond{Src: "door_open && (\"lying\" in hurt_kind || \"cheating\" in hurt_kind)"},
 			},
 			&Step{
 				ID:       "open_apology",
 				Phase:    "if_open",
 				Priority: 85,
 				Text:     "Give the apology once, in the way {he} would prefer: what you did, what it did to {him}, what you are changing. Don't ask for forgiveness in the same breath.",
-				When:     &Cond{Src: "verdict in [\"possible\", \"together\", \"realistic\", \"realistic_deception\"] && !(\"forgave\" in signals)"},
+				When:     &Cond{Src: "door_open && !(\"forgave\" in signals)"},
 			},
 			&Step{
 				ID:       "open_i_statements",
 				Phase:    "if_open",
 				Priority: 82,
 				Text:     "When you explain yourself, talk about your own feelings and choices (\"I felt...\", \"I chose...\"), not about what {he} did.",
-				When:     &Cond{Src: "verdict in [\"possible\", \"together\", \"realistic\", \"realistic_deception\"] && answered(\"com_i\") && com_i <= 3"},
+				When:     &Cond{Src: "door_open && answered(\"com_i\") && com_i <= 3"},
 			},
 			&Step{
 				ID:       "open_needs",
 				Phase:    "if_open",
 				Priority: 80,
 				Text:     "Ask what would help {him} feel safe and cared for with you, and write it down. Say honestly what you can do and what you can't, then do what you agreed without being reminded.",
-				When:     &Cond{Src: "verdict in [\"possible\", \"together\", \"realistic\", \"realistic_deception\"]"},
+				When:     &Cond{Src: "door_open"},
 			},
 			&Step{
 				ID:       "open_no_pressure",
 				Phase:    "if_open",
 				Priority: 75,
 				Text:     "Don't ask for a decision or a date. At most, ask whether {he} would be open to talking again some time, and accept \"no\" or \"not yet\" calmly.",
-				When:     &Cond{Src: "verdict in [\"possible\", \"together\", \"realistic\", \"realistic_deception\"] && !(\"together\" in situation)"},
+				When:     &Cond{Src: "door_open && !(\"together\" in situation)"},
 			},
 			&Step{
 				ID:       "open_solve",
@@ -2115,21 +2124,21 @@ func builtinSnapshot() *Set {
 				Phase:    "if_not",
 				Priority: 100,
 				Text:     "If no reply comes, or the answer is no, take that as {his} answer. Don't follow up to ask again; let the silence stand.",
-				When:     &Cond{Src: "verdict in [\"not_yet\", \"unclear\", \"possible\", \"together\", \"realistic\", \"realistic_deception\"] && !(\"together\" in situation)"},
+				When:     &Cond{Src: "repairing && !(\"together\" in situation)"},
 			},
 			&Step{
 				ID:       "if_not_together",
 				Phase:    "if_not",
 				Priority: 100,
 				Text:     "If, in time, {his} answer is that the relationship can't go on, even after forgiving you, take it as {his} answer, however hard, and don't argue it back. Get advice on separating fairly if you share a home.",
-				When:     &Cond{Src: "verdict in [\"not_yet\", \"unclear\", \"possible\", \"together\", \"realistic\", \"realistic_deception\"] && \"together\" in situation"},
+				When:     &Cond{Src: "repairing && \"together\" in situation"},
 			},
 			&Step{
 				ID:       "if_not_grieve",
 				Phase:    "if_not",
 				Priority: 90,
 				Text:     "Let yourself grieve the relationship, with people you trust around you. It is a real loss, even one you had a part in.",
-				When:     &Cond{Src: "verdict in [\"not_yet\", \"unclear\", \"possible\", \"together\", \"realistic\", \"realistic_deception\"]"},
+				When:     &Cond{Src: "repairing"},
 			},
 			&Step{
 				ID:       "if_not_keep",
