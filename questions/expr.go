@@ -238,6 +238,7 @@ type condCompiler struct {
 	// wrong, such as a comparison that always holds; the caller takes them.
 	warnings []string
 	names    map[string]*namedInfo // the set's named conditions, worked out
+	budget   int                   // parts left for named conditions put in place (see limits.go)
 }
 
 func newCondCompiler(v *validator) *condCompiler {
@@ -276,6 +277,7 @@ func (cc *condCompiler) compile(c *Cond, ctx context, before int) []string {
 	if err != nil {
 		return []string{"condition “" + text.OneLine(src) + "”: " + exprMessage(err)}
 	}
+	cc.budget = maxInlinedNodes - countNodes(tree.Node)
 	if problems, ok := cc.useNamed(&tree.Node, ctx, before); !ok {
 		return problems // a name in error is said where it is defined
 	}

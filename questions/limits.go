@@ -31,7 +31,51 @@ const (
 	MaxConditionValue  = 1 << 20
 	maxConditionNodes  = 500
 	maxConditionWork   = 1 << 22
+
+	// A named condition stands for its condition where it is used (see
+	// named.go): with every name put in place, a condition has at most
+	// maxInlinedNodes parts, and names use one another at most
+	// maxNamedDepth deep. Without these, a chain of names each using the
+	// one before twice would grow a condition twice over at every step.
+	maxInlinedNodes = 4 * maxConditionNodes
+	maxNamedDepth   = 16
 )
+
+// namedTooLarge and namedTooDeep begin the problems spend gives.
+const (
+	namedTooLarge = "condition, with the named conditions it uses put in place, has more than"
+	namedTooDeep  = "named conditions use one another more than"
+)
+
+// isLimitProblem reports whether p is one of spend's problems.
+func isLimitProblem(p string) bool {
+	return strings.HasPrefix(p, namedTooLarge) || strings.HasPrefix(p, namedTooDeep)
+}
+
+// spend takes the parts of a named condition about to be put in place
+// from the compiler's budget; it returns the problem when the budget or
+// the depth of names (stack) is exceeded, and "" otherwise.
+func (cc *condCompiler) spend(n ast.Node, stack []string) string {
+	if len(stack) > maxNamedDepth {
+		return fmt.Sprintf("%s %d deep (%s ...)", namedTooDeep, maxNamedDepth, strings.Join(stack[:4], " → "))
+	}
+	cc.budget -= countNodes(n)
+	if cc.budget < 0 {
+		return fmt.Sprintf("%s %d parts; use fewer names, or names that use fewer others", namedTooLarge, maxInlinedNodes)
+	}
+	return ""
+}
+
+// countNodes counts the parts of a parsed condition.
+func countNodes(n ast.Node) int {
+	count := 0
+	ast.Walk(&n, visitCount{&count})
+	return count
+}
+
+type visitCount struct{ n *int }
+
+func (v visitCount) Visit(*ast.Node) { *v.n++ }
 
 // ConditionFunctions are the functions a condition may call: amends' own
 // and the few of expr's builtins that only look at answers. Anything that

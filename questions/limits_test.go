@@ -286,3 +286,68 @@ func FuzzConditionEval(f *testing.F) {
 		c.Holding(env)
 	})
 }
+
+// withNamed is small.toml with named conditions, one to a line from line
+// 9 on, and the step's condition replaced by cond.
+func withNamed(t testing.TB, names []string, cond string) []byte {
+	t.Helper()
+	src := string(withStepCondition(t, cond))
+	i := strings.Index(src, "\n[scale")
+	return []byte(src[:i] + "\n[conditions]\n" + strings.Join(names, "\n") + "\n" + src[i:])
+}
+
+// TestNamedConditionLimits: named conditions are put in place where they
+// are used, so a chain of names each using the one before twice would
+// double a condition at every step; the parts of a condition with its
+// names in place, and how deep names use one another, are bounded, and
+// refused where the name or the condition is written.
+func TestNamedConditionLimits(t *testing.T) {
+	doubling := []string{"c0 = 'texts > 1'"}
+	for i := 1; i < 60; i++ {
+		doubling = append(doubling, fmt.Sprintf("c%d = 'c%d && c%d'", i, i-1, i-1))
+	}
+	chain := []string{"c0 = 'texts > 1'"}
+	for i := 1; i < 3000; i++ {
+		chain = append(chain, fmt.Sprintf("c%d = '(c%d)'", i, i-1))
+	}
+	for _, c := range []struct {
+		name  string
+		names []string
+		cond  string
+		want  []string // the first problems, in order
+	}{
+		{"doubling", doubling, "c59", []string{
+			"small.toml:18: " + namedTooLarge + " 2000 parts; use fewer names, or names that use fewer others", // c9
+			"small.toml:19: " + namedTooLarge}},
+		{"chain", chain, "c2999", []string{
+			"small.toml:25: " + namedTooDeep + " 16 deep (c16 → c15 → c14 → c13 ...)", // c16 reads 16 others
+			"small.toml:26: " + namedTooDeep}},
+		{"many uses", doubling[:9], strings.Repeat("c8 || ", 7) + "c8", []string{
+			"small.toml:140: step \"stop_texting\": " + namedTooLarge + " 2000 parts"}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			names := c.names
+			if c.name == "many uses" {
+				names = append(slices.Clone(names), "")
+			}
+			_, err := Load("small.toml", withNamed(t, names, c.cond))
+			if err == nil {
+				t.Fatal("loaded")
+			}
+			lines := problems(t, "small.toml", err)
+			for i, w := range c.want {
+				if i >= len(lines) || !strings.HasPrefix(lines[i], w) {
+					t.Fatalf("problems:\n%s\nwant, from the first, lines starting\n%s", strings.Join(lines[:min(len(lines), 5)], "\n"), strings.Join(c.want, "\n"))
+				}
+			}
+		})
+	}
+	// Within the limits, names work as ever.
+	s, err := Load("small.toml", withNamed(t, doubling[:4], "c3 && texts > 2"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !s.Steps[0].When.Holds(s.Env(map[string]any{"texts": 3}, nil)) {
+		t.Error("c3 && texts > 2 does not hold with texts = 3")
+	}
+}

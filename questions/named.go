@@ -46,7 +46,10 @@ func (cc *condCompiler) named(name string, stack []string) *namedInfo {
 		cc.names = map[string]*namedInfo{}
 	}
 	cc.names[name] = info // while it is worked out, so that a cycle ends
+	saved := cc.budget
+	cc.budget = maxInlinedNodes
 	tree, problems := cc.parseNamed(name, append(stack, name))
+	cc.budget = saved
 	if len(problems) > 0 {
 		info.problems = problems
 		return info
@@ -100,8 +103,15 @@ func (cc *condCompiler) parseNamed(name string, stack []string) (*parser.Tree, [
 	if err != nil {
 		return nil, []string{"condition “" + oneLineSrc(src) + "”: " + exprMessage(err)}
 	}
+	if p := cc.spend(tree.Node, stack); p != "" {
+		return nil, []string{p}
+	}
 	var problems []string
-	cc.inline(&tree.Node, stack, func(p string) { problems = append(problems, p) })
+	cc.inline(&tree.Node, stack, func(p string) {
+		if !slices.Contains(problems, p) {
+			problems = append(problems, p)
+		}
+	})
 	return tree, problems
 }
 
@@ -125,8 +135,14 @@ func (cc *condCompiler) inline(root *ast.Node, stack []string, fail func(string)
 		if len(problems) > 0 {
 			if len(stack) > 0 {
 				for _, p := range problems {
-					if strings.Contains(p, "uses itself") {
+					if strings.Contains(p, "uses itself") || isLimitProblem(p) {
 						fail(p)
+					}
+				}
+			} else {
+				for _, p := range problems {
+					if isLimitProblem(p) {
+						fail(p) // the uses together, not one name, are too much
 					}
 				}
 			}
@@ -170,8 +186,13 @@ func (cc *condCompiler) useNamed(root *ast.Node, ctx context, before int) ([]str
 	if !ok || len(problems) > 0 {
 		return problems, false
 	}
-	cc.inline(root, nil, func(string) { ok = false })
-	return nil, ok
+	cc.inline(root, nil, func(p string) {
+		ok = false
+		if isLimitProblem(p) && !slices.Contains(problems, p) {
+			problems = append(problems, p)
+		}
+	})
+	return problems, ok
 }
 
 // validateNamed checks a set's named conditions where they are defined:
