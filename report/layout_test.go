@@ -177,3 +177,29 @@ func TestLayoutCatchesDefects(t *testing.T) {
 		})
 	}
 }
+
+// TestCoverAlone: even with texts far longer than a set would give, the
+// first page holds the verdict and runs on to no second page; what does
+// not fit moves on.
+func TestCoverAlone(t *testing.T) {
+	long := hopefulResult()
+	long.Verdict.Summary = strings.Repeat("A long summary of what the verdict means. ", 12)
+	long.Verdict.Text = strings.Repeat("A long paragraph of what the verdict means, and more. ", 40)
+	for range 12 {
+		long.Verdict.Why = append(long.Verdict.Why, "A reason that takes up a whole line of the page, or close to it, and then some more.")
+	}
+	urgentLong := safetyResult()
+	urgentLong.Verdict.Text = long.Verdict.Text
+	urgentLong.Verdict.Why = long.Verdict.Why
+	for name, r := range map[string]*score.Result{"hopeful": hopefulResult(), "safety": safetyResult(), "long": long, "urgent-long": urgentLong, "languages": greekResult()} {
+		for _, paper := range []string{"a4", "letter"} {
+			_, l, err := makePDF(r, Options{Paper: paper, Date: testDate})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if l.coverPages != 1 {
+				t.Errorf("%s on %s: the first page runs on to %d pages", name, paper, l.coverPages)
+			}
+		}
+	}
+}

@@ -163,6 +163,9 @@ func fit(m *gofpdf.Fpdf, bd *builder, rs rules) (*doc, *layout) {
 		func() bool { bd.fewerHelp = 1; return true },
 		func() bool { bd.fewerSteps = 2; return true },
 		func() bool { bd.fewerHelp = 2; return true },
+		// Last, the first steps leave the first page: they are under
+		// "Next steps" all the same.
+		func() bool { bd.fewerSteps = firstSteps; return true },
 	} {
 		if pages == 1 {
 			break
