@@ -26,7 +26,10 @@ func runTest(args []string, stdout, stderr io.Writer) error {
 	var found []cases.Case
 	var err error
 	if fs.NArg() == 0 && *dir == "" {
-		return usagef("test needs a set or -cases DIR, such as: amends test my-set.toml")
+		if s, err = questions.Builtin(); err != nil {
+			return err
+		}
+		found, err = cases.Find(questions.BuiltinCases(), ".", "builtin.cases")
 	} else {
 		if fs.NArg() == 0 {
 			s, err = questions.Builtin()

@@ -17,8 +17,8 @@ import (
 // new snapshot:
 //
 //	cp questions/builtin.toml report/testdata/set.toml
-//	cp score/testdata/personas/hopeful.toml report/testdata/hopeful.toml
-//	cp score/testdata/personas/safety_violence.toml report/testdata/safety.toml
+//	cp questions/builtin.cases/hopeful.toml report/testdata/hopeful.toml
+//	cp questions/builtin.cases/safety_violence.toml report/testdata/safety.toml
 //	go test ./report -update
 
 // goldenCase is a report whose bytes are kept in testdata.
@@ -57,14 +57,14 @@ func benchResult(b testing.TB) *score.Result {
 	if err != nil {
 		b.Fatal(err)
 	}
-	return scorePersona(b, s, filepath.Join("..", "score", "testdata", "personas", "hopeful.toml"))
+	return scorePersona(b, s, filepath.Join("..", "questions", "builtin.cases", "hopeful.toml"))
 }
 
 // TestPersonas renders every persona's report with the live built-in set
 // and reads it back: a valid PDF, the verdict on the first page, and for
 // safety and crisis verdicts help first and no scores.
 func TestPersonas(t *testing.T) {
-	dir := filepath.Join("..", "score", "testdata", "personas")
+	dir := filepath.Join("..", "questions", "builtin.cases")
 	paths, _ := filepath.Glob(filepath.Join(dir, "*.toml"))
 	if len(paths) == 0 {
 		t.Fatalf("no personas in %s: the persona answers files belong there", dir)

@@ -21,7 +21,7 @@ type personaCase struct {
 // built-in set, on A4 and Letter, with and without the appendix.
 func personaCases(t testing.TB) []personaCase {
 	t.Helper()
-	paths, _ := filepath.Glob(filepath.Join("..", "score", "testdata", "personas", "*.toml"))
+	paths, _ := filepath.Glob(filepath.Join("..", "questions", "builtin.cases", "*.toml"))
 	s, err := questions.Builtin()
 	if err != nil {
 		t.Fatal(err)
@@ -48,7 +48,7 @@ func personaCases(t testing.TB) []personaCase {
 		}
 	}
 	if len(cs) == 0 {
-		t.Fatal("no personas in ../score/testdata/personas")
+		t.Fatal("no personas in ../questions/builtin.cases")
 	}
 	// The same answers to the Spanish built-in set: other words, other
 	// lengths, other breaks.

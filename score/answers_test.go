@@ -91,7 +91,7 @@ func FuzzReadAnswers(f *testing.F) {
 	s := loadSmall(f)
 	f.Add([]byte("set = \"small\"\n[answers]\nafraid = \"no\"\nhurt = [\"trust\"]\nblame = 3\n"))
 	f.Add([]byte("set = \"small\"\nversion = \"0.1.0\"\n[partner]\nhe = \"she\"\n[answers]\nnote = \"x\"\n"))
-	files, _ := filepath.Glob("testdata/personas/*.toml")
+	files, _ := filepath.Glob("../questions/builtin.cases/*.toml")
 	for _, p := range files {
 		if b, err := os.ReadFile(p); err == nil {
 			f.Add(b)

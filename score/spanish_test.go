@@ -166,14 +166,14 @@ func compare(en, es *questions.Set, values map[string]any) (*Result, []string) {
 // TestPersonasSpanish scores every persona under both sets.
 func TestPersonasSpanish(t *testing.T) {
 	en, es := spanish(t)
-	files, _ := filepath.Glob("testdata/personas/*.expect.toml")
+	files, _ := filepath.Glob("../questions/builtin.cases/*.expect.toml")
 	if len(files) < 12 {
 		t.Fatalf("%d personas, want at least 12", len(files))
 	}
 	for _, exp := range files {
 		name := strings.TrimSuffix(filepath.Base(exp), ".expect.toml")
 		t.Run(name, func(t *testing.T) {
-			path := filepath.Join("testdata/personas", name+".toml")
+			path := filepath.Join("../questions/builtin.cases", name+".toml")
 			a, err := ReadAnswersFile(path, en)
 			if err != nil {
 				t.Fatal(err)
