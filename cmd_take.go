@@ -117,16 +117,16 @@ func ended(sess *quiz.Session, err error, stderr io.Writer) error {
 	case err == nil:
 		return nil
 	case errors.Is(err, quiz.ErrInterrupted):
-		printf(stderr, "%s\n", sess.Stop())
+		printf(stderr, "%s\n", fit(sess, sess.Stop()))
 		return exitError{code: exitInterrupt}
 	case errors.Is(err, quiz.ErrEndKey): // Ctrl-D: the person stopped, as with Ctrl-C
-		printf(stderr, "%s\n", sess.Stop())
+		printf(stderr, "%s\n", fit(sess, sess.Stop()))
 		return exitError{code: exitFail}
 	case errors.Is(err, quiz.ErrOutputClosed):
 		printf(stderr, "%s %s\n", sess.Words().T("quiz_output_closed", "error", errors.Unwrap(err)), sess.Stop())
 		return exitError{code: exitFail}
 	case errors.Is(err, quiz.ErrEndOfInput):
-		printf(stderr, "%s %s\n", sess.Words().T("quiz_input_ended"), sess.Stop())
+		printf(stderr, "%s\n", fit(sess, sess.Words().T("quiz_input_ended")+" "+sess.Stop()))
 		return exitError{code: exitFail}
 	}
 	return err

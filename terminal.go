@@ -53,7 +53,7 @@ func handleSignals(sess *quiz.Session, restore func(), stderr io.Writer) (stop f
 		}
 		msg := sess.Stop()
 		restore()
-		printf(stderr, "\n%s\n", msg)
+		printf(stderr, "\n%s\n", fit(sess, msg))
 		os.Exit(exitInterrupt)
 	}()
 	return func() {
@@ -62,4 +62,13 @@ func handleSignals(sess *quiz.Session, restore func(), stderr io.Writer) (stop f
 			close(done)
 		})
 	}
+}
+
+// fit wraps msg to the screen when the quiz is on one, as everything else
+// it says there is.
+func fit(sess *quiz.Session, msg string) string {
+	if t, ok := sess.Asker.(interface{ Fit(string) string }); ok {
+		return t.Fit(msg)
+	}
+	return msg
 }

@@ -83,10 +83,13 @@ var errSeeResult = errors.New("see the result")
 // review is the last look before the result: it returns errSeeResult when
 // the person goes on, and offers the earlier parts too. The back key
 // gives ErrBack, for the part's last question.
-func (s *Session) review(p part, last bool) error {
+func (s *Session) review(p part, last bool) (err error) {
 	s.reviewing = p.last().ID
 	s.save(s.position())
 	defer func() {
+		if stopping(err) {
+			return // the progress file says the review was on screen
+		}
 		s.reviewing = ""
 		s.save(s.position())
 	}()
@@ -150,6 +153,11 @@ func (s *Session) review(p part, last bool) error {
 			return err
 		}
 	}
+}
+
+// stopping reports whether err ends the quiz before its end.
+func stopping(err error) bool {
+	return errors.Is(err, ErrInterrupted) || errors.Is(err, ErrEndOfInput) || errors.Is(err, ErrOutputClosed)
 }
 
 // earlier lets the person pick an earlier part and go over it.

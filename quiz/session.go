@@ -84,6 +84,7 @@ type Session struct {
 	help        []score.Resource // where to get help for the urgent flags raised
 	revisit     int              // answered questions to go through again before the first unanswered one
 	lastSection *questions.Section
+	introduced  map[*questions.Section]bool   // sections whose intro was said
 	reviewed    map[*questions.Section]string // a part's answers when it was last reviewed, by its last section
 	reviewing   string                        // the part under review: the id of its last section
 }
@@ -378,13 +379,18 @@ var errBeforeFirst = errors.New("back before the first question")
 // ask asks q, stores the answer and saves progress. The back key gives
 // ErrBack when canBack, else a notice that nothing is before.
 func (s *Session) ask(q *questions.Question, plan []*questions.Question, idx int, canBack bool) error {
-	if q.Section != s.lastSection {
-		// The progress line names the section; its intro, if any, comes first.
-		s.lastSection = q.Section
+	if q.Section != s.lastSection && !s.introduced[q.Section] {
+		// The progress line names the section; its intro, if any, comes
+		// first, once: not again on coming back to it.
+		if s.introduced == nil {
+			s.introduced = map[*questions.Section]bool{}
+		}
+		s.introduced[q.Section] = true
 		if q.Section.Intro != "" {
 			s.Asker.Say(s.fill(q.Section.Intro))
 		}
 	}
+	s.lastSection = q.Section
 	p := s.prompt(q)
 	p.Progress = s.words().T("quiz_progress", "section", s.fill(q.Section.Title), "n", idx+1, "total", len(plan))
 	p.CanGoBack = canBack

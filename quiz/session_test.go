@@ -497,3 +497,29 @@ func TestReportAnotherNameAfterFailure(t *testing.T) {
 		t.Errorf("output\n%s", r.out)
 	}
 }
+
+// TestPartsOfTheBuiltinSet: reviews come after parts of at least eight
+// questions, whole sections each, so the built-in set has a handful of
+// them rather than one a section.
+func TestPartsOfTheBuiltinSet(t *testing.T) {
+	b, err := questions.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	sess := &Session{Set: b, Answers: score.NewAnswers(b)}
+	plan := sess.plan()
+	ps := parts(plan)
+	n := 0
+	for i, p := range ps {
+		n += len(p.qs)
+		if len(p.qs) < reviewEvery {
+			t.Errorf("part %d has %d questions", i, len(p.qs))
+		}
+		if last := p.qs[len(p.qs)-1]; last.Section != p.last() {
+			t.Errorf("part %d ends inside a section", i)
+		}
+	}
+	if n != len(plan) || len(ps) < 3 || len(ps) > len(plan)/reviewEvery {
+		t.Errorf("%d parts over %d of %d questions", len(ps), n, len(plan))
+	}
+}
