@@ -297,7 +297,11 @@ func (l *logic) baseline() {
 	if l.score == nil {
 		return
 	}
-	for _, level := range []float64{0.5, 1, 0, -1} {
+	levels := []float64{0.5, 1, 0, -1}
+	if len(l.s.order) > scoredSize {
+		levels = []float64{1, -1} // each costs more; the search does the rest
+	}
+	for _, level := range levels {
 		answers := l.fill(nil, func(*Question) float64 { return level }, level < 0)
 		if out := l.scored(answers); out != nil {
 			l.mark(answers, out)

@@ -148,7 +148,8 @@ type model struct {
 	index map[string]int
 	cache map[condView]*lnode
 	// shared rules, built once: "asked:ID", "raised:ID@POS", "reach:K"...
-	shared map[string]*lnode
+	shared  map[string]*lnode
+	raisers map[string]*raisers // by flag id
 	// free numbers variables for conditions in error, one each
 	frees int
 }

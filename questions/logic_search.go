@@ -97,16 +97,21 @@ func (m *model) raisedBy(f *Flag, pos int) *lnode {
 	if n, ok := m.shared[key]; ok {
 		return n
 	}
-	var ways []*lnode
-	for _, q := range m.s.order {
-		if pos >= 0 && q.Pos >= pos {
-			break
+	r := m.raisersOf(f)
+	k := len(r.ways) // the options that raise f before pos
+	if pos >= 0 {
+		k = 0
+		for k < len(r.ways) && r.pos[k] < pos {
+			k++
 		}
-		for _, o := range q.Options {
-			if o.Flag == f.ID {
-				ways = append(ways, m.picked(q, o.Value, endView))
-			}
-		}
+	}
+	// The options before pos are a prefix of all of them: the node shares
+	// their list, and that of the variables they read, rather than copy
+	// them, so that a flag asked about before every question of a large
+	// set costs no more than once.
+	n := &lnode{op: opOr, args: r.ways[:k:k], vars: r.vars[:r.nvars[k]:r.nvars[k]]}
+	if k == 0 {
+		n = constNode(boolVal(false))
 	}
 	if f.When != nil {
 		v := lview{flagsAt: -1, cutoff: pos}
@@ -116,11 +121,49 @@ func (m *model) raisedBy(f *Flag, pos int) *lnode {
 				read = append(read, m.answeredNode(q, endView))
 			}
 		}
-		ways = append(ways, and(or(read...), m.cond(f.When, v)))
+		n = or(n, and(or(read...), m.cond(f.When, v)))
 	}
-	n := or(ways...)
 	m.shared[key] = n
 	return n
+}
+
+// raisers are the options that raise one flag, in asking order, with the
+// variables they read.
+type raisers struct {
+	ways  []*lnode
+	pos   []int // the position of each way's question
+	vars  []int // the variables the ways read, each once, in order
+	nvars []int // for each count of ways, how many of vars they read
+}
+
+func (m *model) raisersOf(f *Flag) *raisers {
+	if r, ok := m.raisers[f.ID]; ok {
+		return r
+	}
+	r := &raisers{nvars: []int{0}}
+	seen := map[int]bool{}
+	for _, q := range m.s.order {
+		for _, o := range q.Options {
+			if o.Flag != f.ID {
+				continue
+			}
+			way := m.picked(q, o.Value, endView)
+			r.ways = append(r.ways, way)
+			r.pos = append(r.pos, q.Pos)
+			for _, v := range way.vars {
+				if !seen[v] {
+					seen[v] = true
+					r.vars = append(r.vars, v)
+				}
+			}
+			r.nvars = append(r.nvars, len(r.vars))
+		}
+	}
+	if m.raisers == nil {
+		m.raisers = map[string]*raisers{}
+	}
+	m.raisers[f.ID] = r
+	return r
 }
 
 // reach is the rule for verdict k being the one reached: none before it

@@ -225,7 +225,9 @@ var namePattern = idPattern
 // table into groups.
 func (v *validator) wordGroups() {
 	s := v.set
-	if s.Partner != (Partner{}) || v.given("partner") {
+	// given scans the whole text for lines; only a text that says
+	// partner at all can have an empty [partner] table.
+	if s.Partner != (Partner{}) || strings.Contains(v.src, "partner") && v.given("partner") {
 		if len(s.Words) > 0 {
 			v.at("partner", "[partner] and [[words]] say the same thing; keep [[words]]")
 		} else {
