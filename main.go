@@ -22,7 +22,8 @@
 //	amends forget                  delete everything amends has saved
 //	amends version
 //
-// Run "amends COMMAND -h" for a command's flags.
+// Run "amends help COMMAND" (or "amends COMMAND -h") for a command's flags,
+// "amends --version" for the version.
 //
 // Exit status: 0 done; 1 a problem with input or files, said in one line;
 // 2 a usage error; 130 interrupted.
@@ -41,6 +42,7 @@ package main
 
 import (
 	_ "embed"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -53,6 +55,37 @@ import (
 
 // version is the version of amends; release builds set it with -ldflags.
 var version = "0.1.0"
+
+// dispatch runs the command cmd with args.
+func dispatch(cmd string, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	switch cmd {
+	case "take":
+		return runTake(args, stdin, stdout, stderr)
+	case "check":
+		return runCheck(args, stdout, stderr)
+	case "new":
+		return runNew(args, stdout, stderr)
+	case "test":
+		return runTest(args, stdout, stderr)
+	case "schema":
+		return runSchema(args, stdout, stderr)
+	case "score":
+		return runScore(args, stdout, stderr)
+	case "report":
+		return runReport(args, stdout, stderr)
+	case "forget":
+		return runForget(args, stdin, stdout, stderr)
+	case "version":
+		if len(args) > 0 {
+			return usagef("version takes no arguments")
+		}
+		printf(stdout, "amends %s\n", version)
+		return nil
+	case "help":
+		return runHelp(args, stdout)
+	}
+	return usagef("unknown command %q", cmd)
+}
 
 // source is this file, for the manual at its top.
 //
@@ -68,43 +101,28 @@ func main() {
 
 // run runs amends with args and the given streams and returns the exit code.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	cmd := "take"
-	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
-		cmd, args = args[0], args[1:]
+	if len(args) > 0 {
+		switch args[0] { // the habits of other programs
+		case "-h", "-help", "--help":
+			args = append([]string{"help"}, args[1:]...)
+		case "-version", "--version":
+			args = append([]string{"version"}, args[1:]...)
+		}
 	}
-	var err error
+	cmd, implicit := "take", true
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		cmd, args, implicit = args[0], args[1:], false
+	}
 	var out *watched
 	if cmd != "take" { // take watches its own output (see quiz.ErrOutputClosed)
 		out = &watched{w: stdout}
 		stdout = out
 	}
-	switch cmd {
-	case "take":
-		err = runTake(args, stdin, stdout, stderr)
-	case "check":
-		err = runCheck(args, stdout, stderr)
-	case "new":
-		err = runNew(args, stdout, stderr)
-	case "test":
-		err = runTest(args, stdout, stderr)
-	case "schema":
-		err = runSchema(args, stdout, stderr)
-	case "score":
-		err = runScore(args, stdout, stderr)
-	case "report":
-		err = runReport(args, stdout, stderr)
-	case "forget":
-		err = runForget(args, stdin, stdout, stderr)
-	case "version":
-		if len(args) > 0 {
-			err = usagef("version takes no arguments")
-		} else {
-			fmt.Fprintf(stdout, "amends %s\n", version)
-		}
-	case "help", "-h", "-help", "--help":
-		fmt.Fprint(stdout, manual())
-	default:
-		err = usagef("unknown command %q", cmd)
+	err := dispatch(cmd, args, stdin, stdout, stderr)
+	var u errUsage
+	if implicit && errors.As(err, &u) {
+		// "amends -bogus" names no command the person did not type.
+		err = errUsage{strings.TrimPrefix(u.msg, "take: ")}
 	}
 	if err == nil && out != nil && out.err != nil {
 		err = fmt.Errorf("cannot write the output: %v", file.Cause(out.err))

@@ -65,7 +65,37 @@ func parse(fs *flag.FlagSet, args []string, stderr io.Writer) error {
 		return flag.ErrHelp
 	}
 	if err != nil {
-		return usagef("%s: %v", fs.Name(), err)
+		msg := err.Error()
+		if name, ok := strings.CutPrefix(msg, "flag provided but not defined: "); ok {
+			msg = "unknown flag " + name
+		}
+		return usagef("%s: %s", fs.Name(), msg)
 	}
 	return nil
+}
+
+// runHelp prints the manual, or with a command's name what that
+// command's -h prints, to stdout.
+func runHelp(args []string, stdout io.Writer) error {
+	switch {
+	case len(args) == 0:
+		printf(stdout, "%s", manual())
+		return nil
+	case len(args) > 1:
+		return usagef("help takes at most one command, such as: amends help take")
+	case args[0] == "help":
+		printf(stdout, "usage: amends help [COMMAND]\n")
+		return nil
+	case args[0] == "version":
+		printf(stdout, "usage: amends version\n")
+		return nil
+	}
+	if !strings.Contains(source, "//\tamends "+args[0]+" ") {
+		return usagef("help: unknown command %q", args[0])
+	}
+	err := dispatch(args[0], []string{"-h"}, strings.NewReader(""), stdout, stdout)
+	if errors.Is(err, flag.ErrHelp) {
+		return nil
+	}
+	return err
 }

@@ -11,7 +11,7 @@ func TestManual(t *testing.T) {
 	for _, want := range []string{
 		"Amends is an honest look, in the terminal,",
 		"\nUsage:\n\n  amends                         take the built-in set",
-		"\n  amends version\n\nRun \"amends COMMAND -h\" for a command's flags.\n",
+		"\n  amends version\n\nRun \"amends help COMMAND\" (or \"amends COMMAND -h\") for a command's flags,\n\"amends --version\" for the version.\n",
 		"Kept: your report in report.pdf (only you can read it). Nothing else is kept: the progress file is deleted.\n",
 	} {
 		if !strings.Contains(m, want) {
