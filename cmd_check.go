@@ -15,6 +15,7 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 	lang := langFlag(fs)
 	font := fontFlag(fs)
 	reach := fs.Bool("reach", false, "also list every section, question, flag, verdict, step, resource and honest paragraph with a way to reach it, or why none can")
+	cases := fs.String("cases", "", "write into `DIR` a case for each verdict, with answers that reach it, to start the set's cases")
 	if err := parse(fs, args, stderr); err != nil {
 		return err
 	}
@@ -27,6 +28,9 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 	paths := fs.Args()
 	if len(paths) == 0 {
 		paths = []string{""}
+	}
+	if *cases != "" && len(paths) > 1 {
+		return usagef("check -cases writes the cases of one set; name one")
 	}
 	failed := 0
 	for _, p := range paths {
@@ -62,6 +66,11 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 		}
 		s := c.Set
 		printf(stdout, "%s: %q %s %s: %s\n", name, s.ID, s.Version, fine, summary(s))
+		if *cases != "" {
+			if err := writeCases(stdout, *cases, p, c); err != nil {
+				return err
+			}
+		}
 	}
 	if failed > 0 {
 		return exitError{code: exitFail}

@@ -13,7 +13,7 @@
 //
 //	amends                         take the built-in set (same as "amends take")
 //	amends take   [-set FILE | -lang LANG] [-o REPORT.pdf] [-plain] [-resume] [-private] [-force] [-compare OLD]
-//	amends check  [-reach] [-lang LANG] [FILE ...]  check sets (no FILE: the built-in set)
+//	amends check  [-reach] [-cases DIR] [-lang LANG] [FILE ...]  check sets (no FILE: the built-in set)
 //	amends new    [-force] [-minimal] [-lang LANG] FILE  write the built-in set, or the smallest one, to FILE to start your own
 //	amends test   [-cases DIR] [SET]  run the cases kept beside a set (no SET: the built-in set's)
 //	amends schema                  print the JSON Schema of the question-set format, for editors

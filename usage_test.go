@@ -23,7 +23,7 @@ func TestManual(t *testing.T) {
 	}
 	for name, want := range map[string]string{
 		"take":   "[-set FILE | -lang LANG] [-o REPORT.pdf] [-plain] [-resume] [-private] [-force] [-compare OLD]",
-		"check":  "[-reach] [-lang LANG] [FILE ...]",
+		"check":  "[-reach] [-cases DIR] [-lang LANG] [FILE ...]",
 		"new":    "[-force] [-minimal] [-lang LANG] FILE",
 		"test":   "[-cases DIR] [SET]",
 		"schema": "",
