@@ -282,7 +282,7 @@ func ids(s *questions.Set) []string {
 func PickedWords(s *questions.Set, w map[string]string, old questions.Partner) questions.Picked {
 	p := questions.Picked(w).Clean()
 	if len(p) == 0 {
-		p = old.Picked()
+		p = old.Picked().Clean()
 	}
 	for k := range p {
 		if s.Group(k) == nil {
