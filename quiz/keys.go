@@ -51,6 +51,10 @@ type Keys struct {
 	// wait reports whether more input arrives within d; nil waits for
 	// nothing (the input is not a terminal that can be polled).
 	wait func(d time.Duration) bool
+	// waitKey waits for input or a call of Redraw, and reports whether it
+	// was Redraw; nil waits only in the read.
+	waitKey func() bool
+	redraw  func() // wakes waitKey
 }
 
 // Event is what a key stands for, beyond the key itself.
@@ -75,7 +79,21 @@ func NewKeys(in terminal.FileReader) *Keys {
 		"\x04": EndOfInput,
 	}}
 	k.wait = pollFunc(in)
+	k.waitKey, k.redraw = wakeFunc(in)
 	return k
+}
+
+// KeyRedraw is what Keys hands on after Redraw: a key no prompt does
+// anything with but draw itself again.
+const KeyRedraw = "\x07"
+
+// Redraw makes the prompt reading keys draw itself again, as after a key
+// that does nothing: when the screen has changed size, so that its text
+// is wrapped to the new width at once.
+func (k *Keys) Redraw() {
+	if k.redraw != nil {
+		k.redraw()
+	}
 }
 
 // Bind makes key (the bytes a terminal sends for it, such as "\x1b[Z" for
@@ -226,6 +244,10 @@ func (k *Keys) fill(block bool) bool {
 	}
 	if !block && (k.wait == nil || !k.wait(keyRestWait)) {
 		return false
+	}
+	if block && k.waitKey != nil && k.waitKey() {
+		k.buf = append(k.buf, KeyRedraw...)
+		return true
 	}
 	var chunk [256]byte
 	n, err := k.in.Read(chunk[:])

@@ -48,8 +48,41 @@ func NewTerminal(in terminal.FileReader, out terminal.FileWriter, errOut io.Writ
 	keys := NewKeys(in)
 	keys.Bind(keyShiftTab, Back)
 	keys.Bind(keyEscape, Back)
-	return &Terminal{In: keys, Out: keys.Output(out), Err: errOut}
+	watchResize(keys)
+	return &Terminal{In: keys, Out: &steady{out: keys.Output(out)}, Err: errOut}
 }
+
+// steady is the terminal's output without survey's saving and restoring
+// of the cursor, and without the moves up to the highlighted option that
+// come between (for screen magnifiers, which the plain mode serves
+// better). A terminal that reflows its lines when resized keeps a saved
+// position that no longer points where the prompt ends, and survey then
+// erases the lines above it; with the cursor always at the prompt's end,
+// the erasing is right at any width.
+type steady struct {
+	out        terminal.FileWriter
+	offsetting bool // after a save: the moves up to the highlight
+}
+
+func (s *steady) Write(p []byte) (int, error) {
+	switch string(p) {
+	case "\x1b7":
+		s.offsetting = true
+		return len(p), nil
+	case "\x1b8":
+		s.offsetting = false
+		return len(p), nil
+	case "\x1b[1A", "\x1b[0G":
+		if s.offsetting {
+			return len(p), nil
+		}
+	default:
+		s.offsetting = false
+	}
+	return s.out.Write(p)
+}
+
+func (s *steady) Fd() uintptr { return s.out.Fd() }
 
 // stopped turns the Ctrl-C that ended a prompt into what its key stood for.
 func (t *Terminal) stopped() error {

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	expect "github.com/Netflix/go-expect"
+	"github.com/creack/pty"
 
 	"amends/internal/screentest"
 )
@@ -244,5 +245,34 @@ func TestTerminalCtrlD(t *testing.T) {
 				t.Errorf("Ctrl-D gave %v, %v; want the end of input", got, err)
 			}
 		})
+	}
+}
+
+// TestTerminalRedrawAtNewWidth: when the terminal changes size (SIGWINCH
+// calls Redraw), the prompt on screen is drawn again at once, wrapped to
+// the new width, not at the next key.
+func TestTerminalRedrawAtNewWidth(t *testing.T) {
+	t.Setenv("NO_COLOR", "1")
+	c, term := screentest.Console(t, 80, 30, true)
+	a := NewTerminal(c.Tty(), c.Tty(), c.Tty())
+	done := make(chan struct{})
+	var err error
+	go func() {
+		defer close(done)
+		_, err = a.Ask(&Prompt{Kind: "choice", Text: "Which of these words would you rather keep for the end of the line?",
+			Options: []PromptOption{{Label: "Yes"}, {Label: "No"}}})
+	}()
+	expectThen(t, c, "Enter pick")
+	if err := pty.Setsize(c.Tty(), &pty.Winsize{Cols: 40, Rows: 30}); err != nil {
+		t.Fatal(err)
+	}
+	a.In.Redraw()
+	expectThen(t, c, "? Which of these words would you rather\r\n  keep for the end of the line?", enter)
+	<-done
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := term.String(); strings.Contains(s, "rather keep") {
+		t.Errorf("the prompt was not drawn again at 40 columns:\n%s", s)
 	}
 }
