@@ -105,7 +105,9 @@ func (l *line) read() (string, error) {
 				l.insert(r)
 			}
 		case pasting && (c == '\r' || c == '\n' || c == '\t'):
-			l.insert(' ')
+			if n := len(l.buf); n > 0 && l.buf[n-1] != ' ' {
+				l.insert(' ') // a pasted line break: one space between the lines
+			}
 		case c == '\r' || c == '\n':
 			if s, ok := l.submit(); ok {
 				return s, nil

@@ -276,3 +276,34 @@ func TestTerminalRedrawAtNewWidth(t *testing.T) {
 		t.Errorf("the prompt was not drawn again at 40 columns:\n%s", s)
 	}
 }
+
+// TestTerminalNoHelpAndPaste: "?" on a question without help says so
+// rather than become filter text; a paste into a line prompt, line breaks
+// and all, is one answer, not the answers to the questions after it.
+func TestTerminalNoHelpAndPaste(t *testing.T) {
+	var got []Reply
+	screen := onTerminal(t, func(c *expect.Console) {
+		expectThen(t, c, "Pick one?", "?")
+		expectThen(t, c, "There is no more help for this question.", down, enter)
+		expectThen(t, c, "Anything else?", "\x1b[200~first line\r\nsecond line\x1b[201~", enter)
+	}, func(a *Terminal) {
+		for _, p := range []*Prompt{
+			{Kind: "choice", Text: "Pick one?", Options: []PromptOption{{Label: "Yes"}, {Label: "No"}}},
+			{Kind: "text", Text: "Anything else?"},
+		} {
+			r, err := a.Ask(p)
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			got = append(got, r)
+		}
+	})
+	want := []Reply{{Index: 1}, {Text: "first line second line"}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("replies %+v, want %+v\n%s", got, want, screen)
+	}
+	if strings.Contains(screen, "Showing the options") {
+		t.Errorf("? became filter text:\n%s", screen)
+	}
+}
