@@ -5,7 +5,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"time"
 )
 
 // withStepCondition is small.toml with its step's condition replaced by
@@ -237,8 +236,7 @@ func FuzzConditionCompile(f *testing.F) {
 	}
 	_, cc := smallCompiler(f)
 	f.Fuzz(func(t *testing.T, src string) {
-		hung := time.AfterFunc(10*time.Second, func() { panic(fmt.Sprintf("compiling took over 10s on %q", src)) })
-		defer hung.Stop()
+		defer watchdog("compiling", src)()
 		c := &Cond{Src: src}
 		problems := cc.compile(c, inReport, -1)
 		if len(problems) == 0 && c.prog == nil && strings.TrimSpace(src) != "" {
@@ -261,8 +259,7 @@ func FuzzConditionEval(f *testing.F) {
 	s, cc := smallCompiler(f)
 	hurtOptions := []string{"trust", "words", "neglect"}
 	f.Fuzz(func(t *testing.T, src, note string, texts int, picks uint8) {
-		hung := time.AfterFunc(10*time.Second, func() { panic(fmt.Sprintf("evaluating took over 10s on %q", src)) })
-		defer hung.Stop()
+		defer watchdog("evaluating", src)()
 		c := &Cond{Src: src}
 		if problems := cc.compile(c, inReport, -1); len(problems) > 0 {
 			return
