@@ -13,14 +13,16 @@
 //
 // To add a message: give it an id and its English text in en.toml, the
 // Spanish in es.toml (TestCatalogues holds the two to the same ids and
-// placeholders, and every id the code asks for to the catalogues), and
-// call Book.T with the id and the placeholders' values.
+// placeholders, and every id the code asks for to the catalogues), run
+// go generate ./internal/words, and call Book.T with the id and the
+// placeholders' values. amends reads the catalogues from the Go that go
+// generate writes of them (catalogue_gen.go), so that it starts without
+// parsing TOML; TestCatalogueSnapshot and CI fail when that file is stale.
 //
 // The package knows no question set; every other package may import it.
 package words
 
 import (
-	"embed"
 	"fmt"
 	"sort"
 	"strconv"
@@ -28,7 +30,6 @@ import (
 	"sync"
 	"time"
 
-	"github.com/BurntSushi/toml"
 	"golang.org/x/text/feature/plural"
 	"golang.org/x/text/language"
 	"golang.org/x/text/message"
@@ -37,8 +38,7 @@ import (
 	"amends/internal/text"
 )
 
-//go:embed *.toml
-var files embed.FS
+//go:generate go run gen_catalogue.go
 
 // Fallback is the language whose catalogue has every message; the
 // others may lack some, which then come from it.
@@ -104,57 +104,51 @@ func sortedKeys(m map[string]any) []string {
 	return keys
 }
 
+// shippedCatalogue is one shipped language's catalogue, as
+// catalogue_gen.go has it: msgs makes its messages, when first needed.
+type shippedCatalogue struct {
+	lang string
+	msgs func() map[string]Msg
+}
+
 // catalogue is the messages of one shipped language.
 type catalogue struct {
 	tag  language.Tag
 	msgs map[string]Msg
-	err  error
 }
 
+// shipped are the catalogues amends has, English first; catalogue_gen.go
+// fills it in.
+var shipped []shippedCatalogue
+
 var (
-	loadOnce   sync.Once
-	catalogues map[string]*catalogue // by file name without .toml
-	langs      []string
-	matcher    language.Matcher
-	parsed     sync.Map // language to *catalogue, once parsed
+	loadOnce sync.Once
+	langs    []string
+	matcher  language.Matcher
+	parsed   sync.Map // language to *catalogue, once made
 )
 
 func load() {
-	catalogues = map[string]*catalogue{}
-	entries, _ := files.ReadDir(".")
-	var tags []language.Tag
-	langs = append(langs, Fallback) // first: the matcher's default
-	tags = append(tags, language.Make(Fallback))
-	for _, e := range entries {
-		l := strings.TrimSuffix(e.Name(), ".toml")
-		if l != Fallback {
-			langs = append(langs, l)
-			tags = append(tags, language.Make(l))
-		}
+	tags := make([]language.Tag, len(shipped))
+	for i, c := range shipped {
+		langs = append(langs, c.lang) // English first: the matcher's default
+		tags[i] = language.Make(c.lang)
 	}
 	matcher = language.NewMatcher(tags)
 }
 
-// messagesOf parses the catalogue of the shipped language l once.
+// messagesOf returns the catalogue of the shipped language l, made once;
+// a language amends has none of has no messages.
 func messagesOf(l string) *catalogue {
 	if c, ok := parsed.Load(l); ok {
 		return c.(*catalogue)
 	}
 	c := &catalogue{tag: language.Make(l), msgs: map[string]Msg{}}
-	src, err := files.ReadFile(l + ".toml")
-	if err == nil {
-		var raw map[string]any
-		if _, err = toml.Decode(string(src), &raw); err == nil {
-			for _, id := range sortedKeys(raw) {
-				m, perr := Parse(raw[id])
-				if perr != nil && err == nil {
-					err = fmt.Errorf("%s.toml: %s: %v", l, id, perr)
-				}
-				c.msgs[id] = m
-			}
+	for _, s := range shipped {
+		if s.lang == l {
+			c.msgs = s.msgs()
 		}
 	}
-	c.err = err
 	got, _ := parsed.LoadOrStore(l, c)
 	return got.(*catalogue)
 }
@@ -169,6 +163,11 @@ func Languages() []string {
 // best ("es" for "es-MX"), and whether there is one: for a language amends
 // has no catalogue of, it returns English and false.
 func Match(lang string) (string, bool) {
+	for _, c := range shipped {
+		if lang == c.lang {
+			return lang, true // as the matcher would say, without making one
+		}
+	}
 	loadOnce.Do(load)
 	t, err := language.Parse(strings.ReplaceAll(strings.TrimSpace(lang), "_", "-"))
 	if err != nil || lang == "" {
@@ -180,9 +179,6 @@ func Match(lang string) (string, bool) {
 	}
 	return langs[i], true
 }
-
-// Check reports a problem with the shipped catalogue of l, for tests.
-func Check(l string) error { return messagesOf(l).err }
 
 // IDs returns every message id, in order.
 func IDs() []string {
