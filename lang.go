@@ -92,11 +92,7 @@ func keptLanguage(stateDir string) string {
 	if stateDir == "" {
 		return ""
 	}
-	en, err := questions.Builtin()
-	if err != nil {
-		return ""
-	}
-	p, err := quiz.LoadProgress(quiz.ProgressPath(stateDir, en.ID))
+	p, err := quiz.LoadProgress(quiz.ProgressPath(stateDir, questions.BuiltinID()))
 	if err != nil || p.Source != "" {
 		return ""
 	}

@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"embed"
 	"encoding/hex"
+	"slices"
 	"strings"
 	"sync"
 
@@ -23,10 +24,18 @@ var builtinFiles embed.FS
 // builtinFile is one built-in set's file.
 type builtinFile struct {
 	lang, name string
-	src        []byte
-	hash       string
+	hash       func() string // "sha256:" and the hex digest of its text
 }
 
+// src returns the file's text, a new copy each call.
+func (f builtinFile) src() []byte {
+	b, _ := builtinFiles.ReadFile(f.name)
+	return b
+}
+
+// builtins lists the built-in sets, English first, without reading them:
+// a set with a snapshot has its hash there, and one without is hashed
+// when first asked.
 var builtins = sync.OnceValue(func() []builtinFile {
 	entries, _ := builtinFiles.ReadDir(".")
 	out := []builtinFile{}
@@ -38,9 +47,14 @@ var builtins = sync.OnceValue(func() []builtinFile {
 		} else if lang == name || lang == "" {
 			continue
 		}
-		src, _ := builtinFiles.ReadFile(name)
-		sum := sha256.Sum256(src)
-		f := builtinFile{lang: lang, name: name, src: src, hash: "sha256:" + hex.EncodeToString(sum[:])}
+		f := builtinFile{lang: lang, name: name}
+		f.hash = sync.OnceValue(func() string {
+			if snap, ok := snapshots[lang]; ok {
+				return snap.hash
+			}
+			sum := sha256.Sum256(f.src())
+			return "sha256:" + hex.EncodeToString(sum[:])
+		})
 		if lang == "en" {
 			out = append([]builtinFile{f}, out...)
 		} else {
@@ -50,9 +64,20 @@ var builtins = sync.OnceValue(func() []builtinFile {
 	return out
 })
 
+// snapshot is a built-in set as Go, as builtin*_gen.go has it: what Load
+// makes of its file, its id, the hash of the file, and the placeholders
+// its texts use (see Set.used), worked out when it was written rather
+// than at start.
+type snapshot struct {
+	set  func() *Set
+	id   string
+	hash string
+	used []string
+}
+
 // snapshots are the built-in sets as Go, by language; each builtin*_gen.go
 // adds its own.
-var snapshots = map[string]func() *Set{}
+var snapshots = map[string]snapshot{}
 
 // BuiltinLanguages returns the languages there is a built-in set in,
 // English first.
@@ -69,20 +94,28 @@ func BuiltinLanguages() []string {
 // with none, English.
 func BuiltinLanguage(lang string) (string, bool) {
 	langs := BuiltinLanguages()
-	tags := make([]language.Tag, len(langs))
-	for i, l := range langs {
-		tags[i] = language.Make(l)
+	if slices.Contains(langs, lang) {
+		return lang, true // as the matcher would say, without making one
 	}
 	t, err := language.Parse(strings.ReplaceAll(strings.TrimSpace(lang), "_", "-"))
 	if err != nil {
 		return "en", false
 	}
-	_, i, conf := language.NewMatcher(tags).Match(t)
+	_, i, conf := builtinMatcher().Match(t)
 	if conf == language.No {
 		return "en", false
 	}
 	return langs[i], true
 }
+
+var builtinMatcher = sync.OnceValue(func() language.Matcher {
+	langs := BuiltinLanguages()
+	tags := make([]language.Tag, len(langs))
+	for i, l := range langs {
+		tags[i] = language.Make(l)
+	}
+	return language.NewMatcher(tags)
+})
 
 func builtinIn(lang string) builtinFile {
 	l, _ := BuiltinLanguage(lang)
@@ -98,7 +131,7 @@ func builtinIn(lang string) builtinFile {
 // language that serves lang best, and its file's name.
 func BuiltinSourceFor(lang string) (name string, src []byte) {
 	f := builtinIn(lang)
-	return f.name, append([]byte(nil), f.src...)
+	return f.name, f.src()
 }
 
 // BuiltinHashes returns the hash of each built-in set's source, by
@@ -106,7 +139,7 @@ func BuiltinSourceFor(lang string) (name string, src []byte) {
 func BuiltinHashes() map[string]string {
 	out := map[string]string{}
 	for _, f := range builtins() {
-		out[f.lang] = f.hash
+		out[f.lang] = f.hash()
 	}
 	return out
 }
@@ -120,8 +153,8 @@ func (s *Set) SameText(hash string) bool {
 	}
 	ours, theirs := false, false
 	for _, f := range builtins() {
-		ours = ours || f.hash == s.Hash
-		theirs = theirs || f.hash == hash
+		ours = ours || f.hash() == s.Hash
+		theirs = theirs || f.hash() == hash
 	}
 	return ours && theirs
 }
@@ -130,11 +163,24 @@ func (s *Set) SameText(hash string) bool {
 // given hash, and whether there is one.
 func BuiltinOf(hash string) (string, bool) {
 	for _, f := range builtins() {
-		if f.hash == hash {
+		if f.hash() == hash {
 			return f.lang, true
 		}
 	}
 	return "", false
+}
+
+// BuiltinID returns the id of the built-in sets (every language's is the
+// same), without making one.
+func BuiltinID() string {
+	if snap, ok := snapshots["en"]; ok {
+		return snap.id
+	}
+	s, err := Builtin()
+	if err != nil {
+		return ""
+	}
+	return s.ID
 }
 
 // Builtin returns the English built-in set, a new copy each call.
@@ -153,14 +199,20 @@ func Builtin() (*Set, error) { return BuiltinFor("en") }
 // its TOML.
 func BuiltinFor(lang string) (*Set, error) {
 	f := builtinIn(lang)
-	snap := snapshots[f.lang]
-	if snap == nil {
-		return Load(f.name, f.src)
+	snap, ok := snapshots[f.lang]
+	if !ok {
+		return Load(f.name, f.src())
 	}
-	s := snap()
+	s := snap.set()
 	s.Name = f.name
-	s.Hash = f.hash
+	s.Hash = snap.hash
 	s.link()
+	s.usedOnce.Do(func() {
+		s.usedNames = make(map[string]bool, len(snap.used))
+		for _, n := range snap.used {
+			s.usedNames[n] = true
+		}
+	})
 	cc := newCondCompiler(&validator{name: f.name, set: s})
 	s.eachCond(func(c *Cond, ctx context, before int) {
 		c.lazy = &lazyCond{cc: cc, ctx: ctx, before: before}

@@ -5,7 +5,14 @@ package questions
 
 import "amends/internal/words"
 
-func init() { snapshots["es"] = builtinSnapshotES }
+func init() {
+	snapshots["es"] = snapshot{
+		set:  builtinSnapshotES,
+		id:   "amends",
+		hash: "sha256:fdf55cdf695013b4bbde24b0187c2c452cd2f67a765412aff51506cb3601c26b",
+		used: []string{},
+	}
+}
 
 func builtinSnapshotES() *Set {
 	return &Set{

@@ -5,7 +5,14 @@ package questions
 
 import "amends/internal/words"
 
-func init() { snapshots["en"] = builtinSnapshot }
+func init() {
+	snapshots["en"] = snapshot{
+		set:  builtinSnapshot,
+		id:   "amends",
+		hash: "sha256:b1ecd2f83d044903ca96630b50718358067b54deea240d575f6179c6fd0982bd",
+		used: []string{"he", "him", "his"},
+	}
+}
 
 func builtinSnapshot() *Set {
 	return &Set{

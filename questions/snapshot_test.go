@@ -50,6 +50,12 @@ func TestBuiltinSnapshot(t *testing.T) {
 		if b.Hash != loaded.Hash || len(b.Questions()) != len(loaded.Questions()) || b.Name != name {
 			t.Fatalf("%s: hash %s or %d questions, want %s and %d", name, b.Hash, len(b.Questions()), loaded.Hash, len(loaded.Questions()))
 		}
+		if h := questions.BuiltinHashes()[lang]; h != loaded.Hash {
+			t.Errorf("%s: BuiltinHashes has %s, the file's is %s", name, h, loaded.Hash)
+		}
+		if id := questions.BuiltinID(); id != loaded.ID {
+			t.Errorf("%s: BuiltinID is %q, the set's id %q", name, id, loaded.ID)
+		}
 		if b.Language != lang {
 			t.Errorf("%s says language %q; its file name says %q", name, b.Language, lang)
 		}

@@ -2,6 +2,7 @@ package questions
 
 import (
 	"fmt"
+	"maps"
 	"reflect"
 	"slices"
 	"strings"
@@ -152,6 +153,13 @@ func (s *Set) used() map[string]bool {
 		})
 	})
 	return s.usedNames
+}
+
+// UsedPlaceholders returns the placeholders the set's texts use, in lower
+// case, sorted: for the built-in sets' snapshots, which keep them so that
+// start-up need not walk every text.
+func (s *Set) UsedPlaceholders() []string {
+	return slices.Sorted(maps.Keys(s.used()))
 }
 
 var (

@@ -18,7 +18,8 @@ import (
 
 // Source prints s, the built-in set in language lang, as the Go source
 // of its snapshot function (builtinSnapshot for English, builtinSnapshotES
-// for Spanish), which registers itself with the questions package.
+// for Spanish), which registers itself with the questions package with
+// the set's id, the hash of its file and the placeholders its texts use.
 func Source(s *questions.Set, lang string) ([]byte, error) {
 	fn := FuncName(lang)
 	var b strings.Builder
@@ -31,7 +32,12 @@ func Source(s *questions.Set, lang string) ([]byte, error) {
 		// The set's own [engine] messages.
 		b.WriteString("import \"amends/internal/words\"\n\n")
 	}
-	fmt.Fprintf(&b, "func init() { snapshots[%q] = %s }\n\n", lang, fn)
+	used := make([]string, 0)
+	for _, n := range s.UsedPlaceholders() {
+		used = append(used, strconv.Quote(n))
+	}
+	fmt.Fprintf(&b, "func init() {\n\tsnapshots[%q] = snapshot{\n\t\tset: %s,\n\t\tid: %q,\n\t\thash: %q,\n\t\tused: []string{%s},\n\t}\n}\n\n",
+		lang, fn, s.ID, s.Hash, strings.Join(used, ", "))
 	fmt.Fprintf(&b, "func %s() *Set {\n\treturn ", fn)
 	b.WriteString(body.String())
 	b.WriteString("\n}\n")
