@@ -247,22 +247,34 @@ func tomlMessage(s string) string {
 // cost as much again, stop at the first mismatch, and match keys without
 // regard to case; a set's author deserves to hear of each typo.
 func decode(val any, rv reflect.Value, path string, v *validator) {
+	decodeAt(val, rv, keyAt{key: path}, v)
+}
+
+// keyAt is where decode stands: key, under the path parent. The two are
+// joined only when needed, for what lies below or for a problem: most
+// keys hold texts and numbers that are fine, and a large set has a great
+// many of them.
+type keyAt struct{ parent, key string }
+
+func (k keyAt) path() string { return join(k.parent, k.key) }
+
+func decodeAt(val any, rv reflect.Value, at keyAt, v *validator) {
 	if rv.CanAddr() {
 		if u, ok := rv.Addr().Interface().(encoding.TextUnmarshaler); ok {
 			str, ok := val.(string)
 			if !ok {
-				v.wrongType(path, "text in quotes", val)
+				v.wrongType(at.path(), "text in quotes", val)
 				return
 			}
 			if err := u.UnmarshalText([]byte(str)); err != nil {
-				v.at(path, "%s", err)
-				v.excuse(path)
+				v.at(at.path(), "%s", err)
+				v.excuse(at.path())
 			}
 			return
 		}
 	}
 	if rv.Type() == msgType {
-		if m, ok := decodeMsg(val, path, v); ok {
+		if m, ok := decodeMsg(val, at.path(), v); ok {
 			rv.Set(reflect.ValueOf(m))
 		}
 		return
@@ -270,19 +282,21 @@ func decode(val any, rv reflect.Value, path string, v *validator) {
 	switch rv.Kind() {
 	case reflect.Pointer:
 		e := reflect.New(rv.Type().Elem())
-		decode(val, e.Elem(), path, v)
-		if _, text := e.Interface().(encoding.TextUnmarshaler); text && v.isExcused(path) {
+		decodeAt(val, e.Elem(), at, v)
+		if _, text := e.Interface().(encoding.TextUnmarshaler); text && len(v.excused) > 0 && v.isExcused(at.path()) {
 			return // a condition of the wrong type stays absent rather than empty
 		}
 		rv.Set(e)
 	case reflect.Struct:
 		m, ok := val.(map[string]any)
 		if !ok {
-			v.wrongType(path, "a table", val)
+			v.wrongType(at.path(), "a table", val)
 			return
 		}
+		path := at.path()
 		fields := fieldsOf(rv.Type())
-		for _, k := range slices.Sorted(maps.Keys(m)) {
+		var buf [16]string
+		for _, k := range sortedKeys(m, buf[:0]) {
 			i, ok := fields.index[k]
 			if !ok {
 				hint := v.suggest(k, fields.names)
@@ -292,18 +306,20 @@ func decode(val any, rv reflect.Value, path string, v *validator) {
 				}
 				continue
 			}
-			decode(m[k], rv.Field(i), join(path, k), v)
+			decodeAt(m[k], rv.Field(i), keyAt{path, k}, v)
 		}
 	case reflect.Map:
 		m, ok := val.(map[string]any)
 		if !ok {
-			v.wrongType(path, "a table", val)
+			v.wrongType(at.path(), "a table", val)
 			return
 		}
+		path := at.path()
 		out := reflect.MakeMapWithSize(rv.Type(), len(m))
-		for _, k := range slices.Sorted(maps.Keys(m)) {
+		var buf [16]string
+		for _, k := range sortedKeys(m, buf[:0]) {
 			e := reflect.New(rv.Type().Elem()).Elem()
-			decode(m[k], e, join(path, k), v)
+			decodeAt(m[k], e, keyAt{path, k}, v)
 			out.SetMapIndex(reflect.ValueOf(k).Convert(rv.Type().Key()), e)
 		}
 		rv.Set(out)
@@ -318,32 +334,33 @@ func decode(val any, rv reflect.Value, path string, v *validator) {
 				items[i] = e
 			}
 		default:
-			v.wrongType(path, "a list", val)
+			v.wrongType(at.path(), "a list", val)
 			return
 		}
+		path := at.path()
 		out := reflect.MakeSlice(rv.Type(), len(items), len(items))
 		for i, e := range items {
-			decode(e, out.Index(i), join(path, strconv.Itoa(i)), v)
+			decodeAt(e, out.Index(i), keyAt{path, strconv.Itoa(i)}, v)
 		}
 		rv.Set(out)
 	case reflect.String:
 		str, ok := val.(string)
 		if !ok {
-			v.wrongType(path, "text in quotes", val)
+			v.wrongType(at.path(), "text in quotes", val)
 			return
 		}
 		rv.SetString(str)
 	case reflect.Bool:
 		b, ok := val.(bool)
 		if !ok {
-			v.wrongType(path, "true or false", val)
+			v.wrongType(at.path(), "true or false", val)
 			return
 		}
 		rv.SetBool(b)
 	case reflect.Int:
 		n, ok := val.(int64)
 		if !ok {
-			v.wrongType(path, "a whole number", val)
+			v.wrongType(at.path(), "a whole number", val)
 			return
 		}
 		rv.SetInt(n)
@@ -353,16 +370,25 @@ func decode(val any, rv reflect.Value, path string, v *validator) {
 			rv.SetFloat(float64(f))
 		case float64:
 			if math.IsNaN(f) || math.IsInf(f, 0) {
-				v.wrongType(path, "a number", val)
+				v.wrongType(at.path(), "a number", val)
 				return
 			}
 			rv.SetFloat(f)
 		default:
-			v.wrongType(path, "a number", val)
+			v.wrongType(at.path(), "a number", val)
 		}
 	default:
 		panic("questions: cannot decode into " + rv.Type().String())
 	}
+}
+
+// sortedKeys returns the keys of m in order, in buf when they fit.
+func sortedKeys(m map[string]any, buf []string) []string {
+	for k := range m {
+		buf = append(buf, k)
+	}
+	slices.Sort(buf)
+	return buf
 }
 
 var msgType = reflect.TypeOf(words.Msg{})

@@ -180,7 +180,7 @@ func (l *logic) build() {
 		l.add(&target{what: "section", id: sec.ID, path: path, own: m.cond(sec.When, lview{flagsAt: first, cutoff: first}),
 			cond: sec.When, skip: broken(sec.When) || l.v.neverSaid[path]})
 		for j, q := range sec.Questions {
-			qpath := fmt.Sprintf("%s.question.%d", path, j)
+			qpath := questionPath(i, j)
 			l.add(&target{what: "question", id: q.ID, path: qpath, own: m.asked(q), cond: q.When,
 				skip: broken(q.When) || broken(sec.When) || l.v.neverSaid[qpath] || l.v.neverSaid[path]})
 		}

@@ -83,6 +83,7 @@ type posScanner struct {
 	table  string         // concrete path of the current table
 	arrays map[string]int // concrete path of an array of tables to its length so far
 	cuts   []int          // offsets of the [[section]] headers
+	keyBuf []string
 }
 
 // sectionCuts returns the byte offsets of the [[section]] headers of src.
@@ -168,6 +169,9 @@ func (s *posScanner) header() {
 	if array && len(keys) == 1 && keys[0] == "section" && startsLine(s.src, start) {
 		s.cuts = append(s.cuts, start)
 	}
+	if s.pos == nil {
+		return // scanning for cuts only: no paths to name
+	}
 	cur := ""
 	for i, k := range keys {
 		cur = join(cur, k)
@@ -187,7 +191,10 @@ func (s *posScanner) header() {
 
 // keys reads a dotted key such as a."b c".d.
 func (s *posScanner) keys() []string {
-	var keys []string
+	// One list for every key: each caller is done with the last before
+	// it reads the next.
+	keys := s.keyBuf[:0]
+	defer func() { s.keyBuf = keys[:0] }()
 	for {
 		s.skipBlank(false)
 		var k string
@@ -241,9 +248,11 @@ func (s *posScanner) keyValue(table string) {
 		return
 	}
 	path := table
-	for _, k := range keys {
-		path = join(path, k)
-		s.pos.add(path, line) // a and a.b in a.b.c = 1, unless defined before
+	if s.pos != nil { // else scanning for cuts only
+		for _, k := range keys {
+			path = join(path, k)
+			s.pos.add(path, line) // a and a.b in a.b.c = 1, unless defined before
+		}
 	}
 	s.skipBlank(false)
 	if s.peek() == '=' {
@@ -265,8 +274,11 @@ func (s *posScanner) value(path string) {
 				s.next()
 				return
 			}
-			el := join(path, strconv.Itoa(n))
-			s.pos.add(el, s.line)
+			el := ""
+			if s.pos != nil {
+				el = join(path, strconv.Itoa(n))
+				s.pos.add(el, s.line)
+			}
 			start := s.i
 			s.value(el)
 			s.skipBlank(true)

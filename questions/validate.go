@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"amends/internal/text"
 )
@@ -345,7 +346,25 @@ var semverPattern = regexp.MustCompile(`^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*
 // labelKey is a label as a person reads it: case, and space around and
 // between words, make no difference.
 func labelKey(l string) string {
-	return strings.ToLower(strings.Join(strings.Fields(l), " "))
+	if !spacedOnce(l) {
+		l = strings.Join(strings.Fields(l), " ")
+	}
+	return strings.ToLower(l)
+}
+
+// spacedOnce reports whether l is plain ASCII with one space between
+// words and none around them, as most labels are: what labelKey would
+// make of its spacing is l itself.
+func spacedOnce(l string) bool {
+	for i := 0; i < len(l); i++ {
+		switch c := l[i]; {
+		case c >= utf8.RuneSelf, c == '\t', c == '\n', c == '\v', c == '\f', c == '\r':
+			return false
+		case c == ' ' && (i == 0 || i == len(l)-1 || l[i-1] == ' '):
+			return false
+		}
+	}
+	return true
 }
 
 // reserved names are the words conditions use for themselves.
@@ -364,31 +383,34 @@ func (v *validator) id(path, what, id string, seen map[string]string) {
 		v.at(join(path, "id"), "id %q should be lower-case letters, digits and _, starting with a letter", id)
 	case seen == nil:
 	case seen[id] != "":
-		v.at(join(path, "id"), "id %q is used twice (first at line %d)", id, v.lines().line(seen[id]))
+		v.at(join(path, "id"), "id %q is used twice (first at line %d)", id, v.lines().line(join(seen[id], "id")))
 	default:
-		seen[id] = join(path, "id")
+		seen[id] = path // the path of the item, not of its id: that is made only when needed
 	}
 }
-
-var placeholder = regexp.MustCompile(`\{([^{}\s]*)\}`)
 
 // text checks one text of the set: present when required, no control
 // characters, nothing outside the Basic Multilingual Plane (the PDF fonts
 // and the terminal cannot both be trusted with it), known placeholders only.
 func (v *validator) text(path, key, s string, required bool) {
-	p := join(path, key)
-	what := quote(key)
-	if n, err := strconv.Atoi(key); err == nil {
-		what = fmt.Sprintf("label %d", n+1) // a scale's labels
+	blank := strings.TrimSpace(s) == ""
+	if blank && !required {
+		return
 	}
-	if strings.TrimSpace(s) == "" {
-		if !required {
-			return
+	// What a problem names is worked out only when there is one: a large
+	// set has tens of thousands of texts, nearly all of them fine.
+	say := func(format string, a ...any) {
+		what := quote(key)
+		if n, err := strconv.Atoi(key); err == nil {
+			what = fmt.Sprintf("label %d", n+1) // a scale's labels
 		}
-		if _, ok := v.lines().lines[p]; ok {
-			v.at(p, "%s is empty", what)
+		v.at(join(path, key), "%s "+format, append([]any{what}, a...)...)
+	}
+	if blank {
+		if _, ok := v.lines().lines[join(path, key)]; ok {
+			say("is empty")
 		} else {
-			v.at(p, "%s is missing", what)
+			say("is missing")
 		}
 		return
 	}
@@ -396,19 +418,19 @@ func (v *validator) text(path, key, s string, required bool) {
 		switch {
 		case r == '\n' || r == '\t':
 		case r > 0xFFFF:
-			v.at(p, "%s contains %U %q, outside the Basic Multilingual Plane; emoji and other such characters cannot be shown in every terminal and PDF", what, r, string(r))
+			say("contains %U %q, outside the Basic Multilingual Plane; emoji and other such characters cannot be shown in every terminal and PDF", r, string(r))
 			return
 		case text.Unsafe(r):
-			v.at(p, "%s contains the control character %U%s; texts may hold only printable characters, line breaks and tabs", what, r, controlName(r))
+			say("contains the control character %U%s; texts may hold only printable characters, line breaks and tabs", r, controlName(r))
 			return
 		}
 	}
 	if oneLineKey(path, key) {
 		switch {
 		case strings.ContainsRune(s, '\t'):
-			v.at(p, "%s contains a tab, which a menu or a heading shows as a wide gap or not at all; use a space", what)
+			say("contains a tab, which a menu or a heading shows as a wide gap or not at all; use a space")
 		case strings.ContainsRune(strings.TrimSpace(s), '\n'):
-			v.at(p, "%s contains a line break; it is shown on one line, so write it on one", what)
+			say("contains a line break; it is shown on one line, so write it on one")
 		}
 	}
 	if strings.IndexByte(s, '{') < 0 || path == "engine" || strings.HasSuffix(path, ".written") || v.wordsExcused() {
@@ -418,14 +440,39 @@ func (v *validator) text(path, key, s string, required bool) {
 		// named is not known.
 		return
 	}
-	for _, m := range placeholder.FindAllStringSubmatch(s, -1) {
-		if !v.set.knownPlaceholder(m[1]) {
+	for rest := s; ; {
+		whole, name, after, ok := nextPlaceholder(rest)
+		if !ok {
+			break
+		}
+		rest = after
+		if !v.set.knownPlaceholder(name) {
 			if names := v.set.placeholderNames(); len(names) > 0 {
-				v.at(p, "%s uses unknown placeholder %s; the set's are %s, capitalised or not", what, m[0], braces(names))
+				say("uses unknown placeholder %s; the set's are %s, capitalised or not", whole, braces(names))
 			} else {
-				v.at(p, "%s uses placeholder %s, which the set does not define; name it in [[words]] with the word it stands for", what, m[0])
+				say("uses placeholder %s, which the set does not define; name it in [[words]] with the word it stands for", whole)
 			}
 		}
+	}
+}
+
+// nextPlaceholder finds the first placeholder in s, as the pattern
+// \{([^{}\s]*)\} would: a name without braces or spaces between braces. It
+// returns the placeholder whole, its name and the text after it.
+func nextPlaceholder(s string) (whole, name, rest string, ok bool) {
+	for {
+		i := strings.IndexByte(s, '{')
+		if i < 0 {
+			return "", "", "", false
+		}
+		j := i + 1
+		for j < len(s) && !strings.ContainsRune("{}\t\n\f\r ", rune(s[j])) {
+			j++
+		}
+		if j < len(s) && s[j] == '}' {
+			return s[i : j+1], s[i+1 : j], s[j+1:], true
+		}
+		s = s[j:] // at the next brace or space, or the end
 	}
 }
 
@@ -550,7 +597,7 @@ func (v *validator) validate() {
 			v.atKey(path, "question", "section has no questions")
 		}
 		for j, q := range sec.Questions {
-			qpath := fmt.Sprintf("%s.question.%d", path, j)
+			qpath := questionPath(i, j)
 			v.id(qpath, "a question", q.ID, seen)
 			for _, key := range []string{"kind", "options", "scale", "min", "max"} {
 				if v.isExcused(join(qpath, key)) {
@@ -570,7 +617,7 @@ func (v *validator) validate() {
 	flagRaised := map[string]bool{}
 	for i, sec := range s.Sections {
 		for j, q := range sec.Questions {
-			v.question(fmt.Sprintf("section.%d.question.%d", i, j), q, fed, flagRaised)
+			v.question(questionPath(i, j), q, fed, flagRaised)
 		}
 	}
 	for i, d := range s.Dimensions {
@@ -631,7 +678,7 @@ func (v *validator) validate() {
 		compile(path, sec.When, inQuiz, first)
 		secNever := v.never(path, "section", sec.When, never)
 		for j, q := range sec.Questions {
-			qpath := fmt.Sprintf("%s.question.%d", path, j)
+			qpath := questionPath(i, j)
 			compile(qpath, q.When, inQuiz, q.Pos)
 			if secNever {
 				never[q.ID] = true
@@ -709,6 +756,12 @@ func (v *validator) validate() {
 		v.text(path, "text", p.Text, true)
 		compile(path, p.When, inReport, -1)
 	}
+}
+
+// questionPath is the path of question j of section i. Every question
+// is named more than once, and a large set has many.
+func questionPath(i, j int) string {
+	return "section." + strconv.Itoa(i) + ".question." + strconv.Itoa(j)
 }
 
 // flagResources checks the ids a flag names in resources, at path.
@@ -847,7 +900,7 @@ func (v *validator) question(path string, q *Question, fed, flagRaised map[strin
 	spans := map[string]*span{}
 	unknownDim := false
 	for k, o := range q.Options {
-		opath := fmt.Sprintf("%s.options.%d", path, k)
+		opath := path + ".options." + strconv.Itoa(k)
 		switch {
 		case o.Value == "":
 			v.at(opath, "option %d needs a value", k+1)
