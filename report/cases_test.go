@@ -61,26 +61,24 @@ func benchResult(b testing.TB) *score.Result {
 }
 
 // TestPersonas renders every persona's report with the live built-in set
-// and reads it back: a valid PDF, the verdict on the first page, and for
-// safety and crisis verdicts help first and no scores.
+// and the answers at the end, and reads it back: a valid PDF, the verdict
+// on the first page, and for safety and crisis verdicts help first and no
+// scores. TestLayout checks the same PDF's layout.
 func TestPersonas(t *testing.T) {
-	dir := filepath.Join("..", "questions", "builtin.cases")
-	paths, _ := filepath.Glob(filepath.Join(dir, "*.toml"))
-	if len(paths) == 0 {
-		t.Fatalf("no personas in %s: the persona answers files belong there", dir)
-	}
-	s, err := questions.Builtin()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, path := range paths {
-		if strings.HasSuffix(path, ".expect.toml") {
+	n := 0
+	for _, c := range personaCases(t) {
+		if !c.read {
 			continue
 		}
-		name := strings.TrimSuffix(filepath.Base(path), ".toml")
-		t.Run(name, func(t *testing.T) {
-			r := scorePersona(t, s, path)
-			p := read(t, render(t, r, Options{Bands: s.Scoring.Bands, Appendix: true}))
+		n++
+		s, r := c.set, c.r
+		t.Run(strings.TrimSuffix(c.name, "/a4+answers"), func(t *testing.T) {
+			t.Parallel()
+			made := personaPDF(c)
+			if made.err != nil {
+				t.Fatalf("PDF: %v", made.err)
+			}
+			p := read(t, made.pdf)
 			mustContain(t, "page 1", p.page(1), r.Verdict.Title, r.Set.Disclaimer)
 			// The first page stands alone: the verdict and, when there are
 			// steps, the first of them.
@@ -126,5 +124,8 @@ func TestPersonas(t *testing.T) {
 				}
 			}
 		})
+	}
+	if n == 0 {
+		t.Fatal("no persona's PDF to read")
 	}
 }

@@ -3,74 +3,115 @@ package report
 import (
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"amends/questions"
 	"amends/score"
 )
 
-// personaCase is one report the layout test renders.
+// personaCase is one report the layout test lays out.
 type personaCase struct {
 	name string
+	set  *questions.Set
 	r    *score.Result
 	o    Options
+	// read: TestPersonas reads this one's PDF back as well, so it is
+	// made in full, once, and shared (see personaPDF).
+	read bool
 }
 
-// personaCases are every persona in score/testdata, scored against the
-// built-in set, on A4 and Letter, with and without the appendix.
+// personaCases are every persona in questions/builtin.cases, scored
+// against the built-in set, on A4 and Letter, with and without the
+// appendix; and the same answers to the Spanish built-in set. They are
+// loaded and scored once for all the tests that use them.
 func personaCases(t testing.TB) []personaCase {
 	t.Helper()
-	paths, _ := filepath.Glob(filepath.Join("..", "questions", "builtin.cases", "*.toml"))
-	s, err := questions.Builtin()
+	cs, err := personas()
 	if err != nil {
 		t.Fatal(err)
 	}
+	return cs
+}
+
+var personas = sync.OnceValues(func() ([]personaCase, error) {
+	dir := filepath.Join("..", "questions", "builtin.cases")
+	paths, _ := filepath.Glob(filepath.Join(dir, "*.toml"))
+	paths = slices.DeleteFunc(paths, func(p string) bool { return strings.HasSuffix(p, ".expect.toml") })
+	if len(paths) == 0 {
+		return nil, fmt.Errorf("no personas in %s: the persona answers files belong there", dir)
+	}
+	s, err := questions.Builtin()
+	if err != nil {
+		return nil, err
+	}
+	scored := func(s *questions.Set, path string) (*score.Result, error) {
+		a, err := score.ReadAnswersFile(path, s)
+		if err != nil {
+			return nil, err
+		}
+		return score.Score(s, a), nil
+	}
+	// With the answers, also "Since last time", against the hopeful
+	// persona's answers.
+	hopeful, err := scored(s, filepath.Join(dir, "hopeful.toml"))
+	if err != nil {
+		return nil, err
+	}
 	var cs []personaCase
 	for _, path := range paths {
-		if strings.HasSuffix(path, ".expect.toml") {
-			continue
-		}
 		name := strings.TrimSuffix(filepath.Base(path), ".toml")
-		r := scorePersona(t, s, path)
-		for _, paper := range []string{"a4", "letter"} {
-			for _, app := range []bool{false, true} {
-				n := name + "/" + paper
-				o := Options{Paper: paper, Appendix: app, Date: testDate, Bands: s.Scoring.Bands}
-				if app {
-					// With the answers, also "Since last time", against
-					// the hopeful persona's answers.
-					n += "+answers+compare"
-					o.Compare = scorePersona(t, s, filepath.Join(filepath.Dir(path), "hopeful.toml"))
-				}
-				cs = append(cs, personaCase{n, r, o})
-			}
+		r, err := scored(s, path)
+		if err != nil {
+			return nil, err
 		}
-	}
-	if len(cs) == 0 {
-		t.Fatal("no personas in ../questions/builtin.cases")
+		bands := s.Scoring.Bands
+		cs = append(cs,
+			personaCase{name + "/a4", s, r, Options{Paper: "a4", Date: testDate, Bands: bands}, false},
+			// TestPersonas's: the answers at the end, nothing to compare.
+			personaCase{name + "/a4+answers", s, r, Options{Appendix: true, Date: testDate, Bands: bands}, true},
+			personaCase{name + "/a4+answers+compare", s, r, Options{Paper: "a4", Appendix: true, Compare: hopeful, Date: testDate, Bands: bands}, false},
+			personaCase{name + "/letter", s, r, Options{Paper: "letter", Date: testDate, Bands: bands}, false},
+			personaCase{name + "/letter+answers+compare", s, r, Options{Paper: "letter", Appendix: true, Compare: hopeful, Date: testDate, Bands: bands}, false},
+		)
 	}
 	// The same answers to the Spanish built-in set: other words, other
 	// lengths, other breaks.
 	es, err := questions.BuiltinFor("es")
 	if err != nil {
-		t.Fatal(err)
+		return nil, err
 	}
 	for _, path := range paths {
-		if strings.HasSuffix(path, ".expect.toml") {
-			continue
-		}
 		name := strings.TrimSuffix(filepath.Base(path), ".toml")
-		a, err := score.ReadAnswersFile(path, es)
+		r, err := scored(es, path)
 		if err != nil {
 			continue // answers the Spanish set words differently
 		}
-		r := score.Score(es, a)
 		for _, paper := range []string{"a4", "letter"} {
-			cs = append(cs, personaCase{name + "/es/" + paper, r, Options{Paper: paper, Date: testDate, Bands: es.Scoring.Bands}})
+			cs = append(cs, personaCase{name + "/es/" + paper, es, r, Options{Paper: paper, Date: testDate, Bands: es.Scoring.Bands}, false})
 		}
 	}
-	return cs
+	return cs, nil
+})
+
+// personaRender is a persona's PDF made in full, and its layout.
+type personaRender struct {
+	pdf []byte
+	l   *layout
+	err error
+}
+
+var personaPDFs sync.Map // case name to func() personaRender, made once
+
+// personaPDF makes the PDF of c once, whichever test asks first.
+func personaPDF(c personaCase) personaRender {
+	f, _ := personaPDFs.LoadOrStore(c.name, sync.OnceValue(func() personaRender {
+		b, l, err := makePDF(c.r, c.o)
+		return personaRender{b, l, err}
+	}))
+	return f.(func() personaRender)()
 }
 
 // layoutProblems checks a layout against the pagination rules and says
@@ -114,15 +155,24 @@ func layoutProblems(l *layout) []string {
 	return out
 }
 
-// TestLayout renders every persona on both papers, with and without the
+// TestLayout lays out every persona on both papers, with and without the
 // appendix, and checks the pagination rules: a box, a step, a part, a
 // question and its answer are never split when they fit on a page; a
 // heading is never alone at the foot of a page; the last page is never a
-// scrap; the first page stands alone.
+// scrap; the first page stands alone. A layout is what the PDF is painted
+// from; the one PDF TestPersonas reads back is made in full and shared.
 func TestLayout(t *testing.T) {
 	for _, c := range personaCases(t) {
 		t.Run(c.name, func(t *testing.T) {
-			_, l, err := makePDF(c.r, c.o)
+			t.Parallel()
+			var l *layout
+			var err error
+			if c.read {
+				r := personaPDF(c)
+				l, err = r.l, r.err
+			} else {
+				_, _, l, err = layOut(c.r, c.o)
+			}
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -155,7 +205,7 @@ func TestLayoutCatchesDefects(t *testing.T) {
 				}
 				o := pc.o
 				o.rules = c.rules
-				_, l, err := makePDF(pc.r, o)
+				_, _, l, err := layOut(pc.r, o)
 				if err != nil {
 					t.Fatal(err)
 				}

@@ -78,8 +78,30 @@ func PDF(w io.Writer, r *score.Result, o Options) (err error) {
 
 // makePDF makes the PDF and returns, for tests, the layout it came from.
 func makePDF(r *score.Result, o Options) ([]byte, *layout, error) {
+	pdf, d, l, err := layOut(r, o)
+	if err != nil {
+		return nil, nil, err
+	}
+	pdf.SetTitle(d.title, true)
+	paint(pdf, l, d)
+	var buf bytes.Buffer
+	if err := pdf.Output(&buf); err != nil {
+		return nil, nil, fmt.Errorf("cannot make the PDF: %v", err)
+	}
+	_, ph := pdf.GetPageSize()
+	out, err := withLinks(buf.Bytes(), l.links, l.anchors, ph, d.lang)
+	if err != nil {
+		return nil, nil, fmt.Errorf("cannot make the PDF: %v", err)
+	}
+	return out, l, nil
+}
+
+// layOut builds the report of r and lays it out on a new document with
+// its fonts, ready to be painted: all of the PDF but the painting and the
+// writing, which the layout tests need not wait for.
+func layOut(r *score.Result, o Options) (*gofpdf.Fpdf, *doc, *layout, error) {
 	if r == nil {
-		return nil, nil, fmt.Errorf("no result to report")
+		return nil, nil, nil, fmt.Errorf("no result to report")
 	}
 	size := "A4"
 	switch strings.ToLower(o.Paper) {
@@ -87,10 +109,10 @@ func makePDF(r *score.Result, o Options) ([]byte, *layout, error) {
 	case "letter":
 		size = "Letter"
 	default:
-		return nil, nil, fmt.Errorf("unknown paper %q; use a4 or letter", o.Paper)
+		return nil, nil, nil, fmt.Errorf("unknown paper %q; use a4 or letter", o.Paper)
 	}
 	if err := setFont(r, &o); err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	bd := newBuilder(r, o)
 	pdf := gofpdf.New("P", "mm", size, "")
@@ -107,7 +129,7 @@ func makePDF(r *score.Result, o Options) ([]byte, *layout, error) {
 	pdf.AddUTF8FontFromBytes(family, "B", bytes.Clone(bold))
 	pdf.SetFont(family, "", 10) // a UTF-8 font before any bookmark or metadata
 	if err := pdf.Error(); err != nil {
-		return nil, nil, fmt.Errorf("cannot load the fonts: %v", err)
+		return nil, nil, nil, fmt.Errorf("cannot load the fonts: %v", err)
 	}
 	pdf.SetCreator("amends", true)
 	pdf.SetDisplayMode("fullwidth", "OneColumn")
@@ -116,18 +138,7 @@ func makePDF(r *score.Result, o Options) ([]byte, *layout, error) {
 	pdf.SetCellMargin(0)
 
 	d, l := fit(pdf, bd, o.rules)
-	pdf.SetTitle(d.title, true)
-	paint(pdf, l, d)
-	var buf bytes.Buffer
-	if err := pdf.Output(&buf); err != nil {
-		return nil, nil, fmt.Errorf("cannot make the PDF: %v", err)
-	}
-	_, ph := pdf.GetPageSize()
-	out, err := withLinks(buf.Bytes(), l.links, l.anchors, ph, d.lang)
-	if err != nil {
-		return nil, nil, fmt.Errorf("cannot make the PDF: %v", err)
-	}
-	return out, l, nil
+	return pdf, d, l, nil
 }
 
 // fit builds the report and lays it out until it keeps the rules: a first

@@ -12,6 +12,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf16"
 
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu"
@@ -34,9 +35,13 @@ type Doc struct {
 // space, so that phrases wrapped across lines still match.
 func (d *Doc) Text() string { return strings.Join(strings.Fields(strings.Join(d.Pages, "\n")), " ") }
 
-// Read validates b strictly and extracts its text.
+// disableConfig keeps pdfcpu from writing a config directory under $HOME;
+// once, before the first read, so that tests may read PDFs at once.
+var disableConfig = sync.OnceFunc(func() { model.ConfigPath = "disable" })
+
+// Read validates b strictly and extracts its text. Reads may run at once.
 func Read(b []byte) (*Doc, error) {
-	model.ConfigPath = "disable" // pdfcpu would otherwise write a config directory under $HOME
+	disableConfig()
 	conf := model.NewDefaultConfiguration()
 	conf.ValidationMode = model.ValidationStrict
 	conf.Cmd = model.VALIDATE
