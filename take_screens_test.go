@@ -11,8 +11,6 @@ import (
 	"syscall"
 	"testing"
 
-	expect "github.com/Netflix/go-expect"
-
 	"amends/internal/screentest"
 	"amends/internal/text"
 )
@@ -42,7 +40,7 @@ func startSized(t *testing.T, bin string, h *home, cols, rows int, args ...strin
 func (r *ptyRun) expectRe(pattern string) string {
 	r.t.Helper()
 	re := regexp.MustCompile(pattern)
-	out, err := r.c.Expect(expect.RegexpPattern(pattern))
+	out, err := r.c.Expect(screentest.Regexp(pattern))
 	r.raw.WriteString(out)
 	if err != nil {
 		r.t.Fatalf("waiting for %s: %v\nscreen:\n%s", pattern, err, r.screen())
