@@ -74,7 +74,7 @@ func (c *Cond) ready() {
 			cc := c.lazy.cc
 			cc.mu.Lock()
 			defer cc.mu.Unlock()
-			cc.compile(c, c.lazy.ctx, c.lazy.before)
+			cc.compileLazy(c, c.lazy.ctx, c.lazy.before)
 		})
 	}
 }
@@ -239,6 +239,10 @@ type condCompiler struct {
 	warnings []string
 	names    map[string]*namedInfo // the set's named conditions, worked out
 	budget   int                   // parts left for named conditions put in place (see limits.go)
+
+	// What is worked out once and shared (see lazy.go).
+	parsedNames map[string]parsedName // the named conditions' sources, parsed
+	compiled    map[lazyKey]*Cond     // the built-in set's conditions, by what they compile to
 }
 
 func newCondCompiler(v *validator) *condCompiler {

@@ -99,7 +99,7 @@ func (cc *condCompiler) parseNamed(name string, stack []string) (*parser.Tree, [
 	if p := limitSource(src); p != "" {
 		return nil, []string{p}
 	}
-	tree, err := parser.ParseWithConfig(src, cc.config)
+	tree, err := cc.parseName(name, src)
 	if err != nil {
 		return nil, []string{"condition “" + oneLineSrc(src) + "”: " + exprMessage(err)}
 	}
