@@ -111,22 +111,31 @@ const (
 	opOpaque // evaluated by expr itself once every variable it reads is known
 )
 
-// lnode is one node of a condition in the model.
+// lnode is one node of a condition in the model. A large set has many
+// thousands, so it is kept small: what only an opaque node needs is apart.
 type lnode struct {
-	op   lop
-	s    string
-	v    int
-	k    int
-	c    lval
-	args []*lnode
-	vars []int // every variable it reads, in order of first use
-	// opOpaque: the compiled expression and how its names map to variables.
+	op lop
+	// shared marks a node used wherever its value is meant (true, false,
+	// the value of a variable), which node copies before giving it a src.
+	shared bool
+	s      string
+	v      int
+	k      int
+	c      lval
+	args   []*lnode
+	vars   []int    // every variable it reads, in order of first use
+	src    ast.Node // the expression it was made from, for saying what fails
+	x      *opaque  // opOpaque only
+}
+
+// opaque is what an opaque node works out with: the compiled expression,
+// how its names map to variables, and the results it gave.
+type opaque struct {
 	prog  *vm.Program
 	names map[string]int // question id, "composite" ... to variable
 	flags map[string]int // flag id to variable
 	dims  map[string][2]int
-	src   ast.Node        // the expression it was made from, for saying what fails
-	memo  map[string]lval // opOpaque: results by the values of its variables
+	memo  map[string]lval // results by the values of its variables
 }
 
 // lview is where a condition is worked out: with the flags at the end or
@@ -147,6 +156,8 @@ type model struct {
 	at    []int32 // the candidate each variable holds now, -1 when none
 	index map[string]int
 	cache map[condView]*lnode
+	// varNodes holds each variable's node, made once (see varNode).
+	varNodes []*lnode
 	// shared rules, built once: "asked:ID", "raised:ID@POS", "reach:K"...
 	shared  map[string]*lnode
 	raisers map[string]*raisers // by flag id
@@ -308,14 +319,41 @@ func points(lo, hi float64, nums []float64, wide bool) []float64 {
 	return slices.Sorted(maps.Keys(set))
 }
 
-func (m *model) varNode(i int) *lnode { return &lnode{op: opVar, v: i, vars: []int{i}} }
+// varNode is the value of variable i, one node however often it is read.
+func (m *model) varNode(i int) *lnode {
+	for len(m.varNodes) <= i {
+		m.varNodes = append(m.varNodes, nil)
+	}
+	if m.varNodes[i] == nil {
+		m.varNodes[i] = &lnode{op: opVar, shared: true, v: i, vars: []int{i}}
+	}
+	return m.varNodes[i]
+}
 
 func constNode(v lval) *lnode { return &lnode{op: opConst, c: v} }
 
-// join builds a node of op over args, with the variables they read.
+// trueNode and falseNode stand for every true and false the model makes
+// itself, rather than one node each.
+var (
+	trueNode  = &lnode{op: opConst, shared: true, c: boolVal(true)}
+	falseNode = &lnode{op: opConst, shared: true, c: boolVal(false)}
+)
+
+func boolNode(b bool) *lnode {
+	if b {
+		return trueNode
+	}
+	return falseNode
+}
+
+// nodeOf builds a node of op over args, with the variables they read.
 func nodeOf(op lop, args ...*lnode) *lnode {
 	n := &lnode{op: op, args: args}
-	n.vars = unionVars(args)
+	if len(args) == 1 {
+		n.vars = args[0].vars // the same variables: no node changes its list
+	} else {
+		n.vars = unionVars(args)
+	}
 	return n
 }
 
@@ -349,7 +387,7 @@ func and(args ...*lnode) *lnode {
 	}
 	switch len(keep) {
 	case 0:
-		return constNode(boolVal(true))
+		return trueNode
 	case 1:
 		return keep[0]
 	}
@@ -366,7 +404,7 @@ func or(args ...*lnode) *lnode {
 	}
 	switch len(keep) {
 	case 0:
-		return constNode(boolVal(false))
+		return falseNode
 	case 1:
 		return keep[0]
 	}
@@ -385,7 +423,7 @@ func cmp(op string, a, b *lnode) *lnode {
 // one in error (not compiled) may hold or not, as far as the check knows.
 func (m *model) cond(c *Cond, v lview) *lnode {
 	if c == nil {
-		return constNode(boolVal(true))
+		return trueNode
 	}
 	key := condView{c, v}
 	if n, ok := m.cache[key]; ok {
@@ -429,7 +467,7 @@ func (m *model) answerNode(q *Question, v lview) *lnode {
 // answeredNode says whether q is answered, in view v.
 func (m *model) answeredNode(q *Question, v lview) *lnode {
 	if v.cutoff >= 0 && q.Pos >= v.cutoff {
-		return constNode(boolVal(false))
+		return falseNode
 	}
 	if q.Kind == KindMulti {
 		args := make([]*lnode, len(q.Options))
@@ -444,11 +482,11 @@ func (m *model) answeredNode(q *Question, v lview) *lnode {
 // picked says whether option o of q is chosen, in view v.
 func (m *model) picked(q *Question, o string, v lview) *lnode {
 	if v.cutoff >= 0 && q.Pos >= v.cutoff {
-		return constNode(boolVal(false))
+		return falseNode
 	}
 	if q.Kind == KindMulti {
 		if q.Option(o) == nil {
-			return constNode(boolVal(false))
+			return falseNode
 		}
 		return m.varNode(m.pickedVar(q, o))
 	}
@@ -461,6 +499,11 @@ func (m *model) picked(q *Question, o string, v lview) *lnode {
 func (m *model) node(x ast.Node, v lview) *lnode {
 	n := m.term(x, v)
 	if n.src == nil {
+		if n.shared {
+			c := *n // the node stands for others too: give the copy its src
+			c.shared = false
+			n = &c
+		}
 		n.src = x
 	}
 	return n
@@ -628,7 +671,8 @@ func (m *model) widen(n *lnode) {
 // opaque makes a node that expr works out itself, once every variable its
 // part of the condition reads is known.
 func (m *model) opaque(x ast.Node, v lview) *lnode {
-	n := &lnode{op: opOpaque, names: map[string]int{}, flags: map[string]int{}, dims: map[string][2]int{}}
+	x0 := &opaque{names: map[string]int{}, flags: map[string]int{}, dims: map[string][2]int{}}
+	n := &lnode{op: opOpaque, x: x0}
 	cfg := *m.cc.config
 	cfg.Expect = reflect.Invalid
 	cfg.ExpectAny = false
@@ -636,7 +680,7 @@ func (m *model) opaque(x ast.Node, v lview) *lnode {
 	if err != nil {
 		return m.freeVar()
 	}
-	n.prog = prog
+	x0.prog = prog
 	add := func(i int) {
 		if !slices.Contains(n.vars, i) {
 			n.vars = append(n.vars, i)
@@ -648,14 +692,14 @@ func (m *model) opaque(x ast.Node, v lview) *lnode {
 		case *ast.IdentifierNode:
 			switch e.Value {
 			case "composite":
-				n.names[e.Value] = m.compositeVar()
-				add(n.names[e.Value])
+				n.x.names[e.Value] = m.compositeVar()
+				add(n.x.names[e.Value])
 			case "has_composite":
-				n.names[e.Value] = m.hasVar()
-				add(n.names[e.Value])
+				n.x.names[e.Value] = m.hasVar()
+				add(n.x.names[e.Value])
 			case "verdict":
-				n.names[e.Value] = m.verdictVar()
-				add(n.names[e.Value])
+				n.x.names[e.Value] = m.verdictVar()
+				add(n.x.names[e.Value])
 			}
 			if q := m.s.index.questions[e.Value]; q != nil {
 				m.opaqueQuestion(n, q, v, add)
@@ -664,7 +708,7 @@ func (m *model) opaque(x ast.Node, v lview) *lnode {
 			if id, ok := e.Node.(*ast.IdentifierNode); ok && id.Value == "dim" {
 				if p, ok := e.Property.(*ast.StringNode); ok && m.s.index.dimensions[p.Value] != nil {
 					pair := [2]int{m.scoredVar(p.Value), m.dimVar(p.Value)}
-					n.dims[p.Value] = pair
+					n.x.dims[p.Value] = pair
 					add(pair[0])
 					add(pair[1])
 				}
@@ -681,8 +725,8 @@ func (m *model) opaque(x ast.Node, v lview) *lnode {
 			switch id.Value {
 			case "flagged":
 				if f := m.s.index.flags[arg.Value]; f != nil {
-					n.flags[f.ID] = m.flagVar(f, v)
-					add(n.flags[f.ID])
+					n.x.flags[f.ID] = m.flagVar(f, v)
+					add(n.x.flags[f.ID])
 				}
 			case "answered":
 				if q := m.s.index.questions[arg.Value]; q != nil {
@@ -691,7 +735,7 @@ func (m *model) opaque(x ast.Node, v lview) *lnode {
 			case "scored":
 				if m.s.index.dimensions[arg.Value] != nil {
 					pair := [2]int{m.scoredVar(arg.Value), m.dimVar(arg.Value)}
-					n.dims[arg.Value] = pair
+					n.x.dims[arg.Value] = pair
 					add(pair[0])
 					add(pair[1])
 				}
@@ -709,11 +753,11 @@ func (m *model) opaqueQuestion(n *lnode, q *Question, v lview, add func(int)) {
 		for _, o := range q.Options {
 			add(m.pickedVar(q, o.Value))
 		}
-		n.names[q.ID] = -1
+		n.x.names[q.ID] = -1
 		return
 	}
-	n.names[q.ID] = m.answerVar(q)
-	add(n.names[q.ID])
+	n.x.names[q.ID] = m.answerVar(q)
+	add(n.x.names[q.ID])
 }
 
 // eval works n out with the variables as they stand; known is false while
@@ -911,15 +955,15 @@ func (m *model) eval(n *lnode) (out lval, known bool) {
 		}
 		// The search asks again and again with the same values; expr
 		// runs once for each.
-		if x, ok := n.memo[string(key)]; ok {
+		if x, ok := n.x.memo[string(key)]; ok {
 			return x, true
 		}
 		x := m.runOpaque(n)
-		if n.memo == nil {
-			n.memo = map[string]lval{}
+		if n.x.memo == nil {
+			n.x.memo = map[string]lval{}
 		}
-		if len(n.memo) < 1<<12 {
-			n.memo[string(key)] = x
+		if len(n.x.memo) < 1<<12 {
+			n.x.memo[string(key)] = x
 		}
 		return x, true
 	}
@@ -991,7 +1035,7 @@ func compare(op string, a, b lval) bool {
 func (m *model) runOpaque(n *lnode) lval {
 	answers := map[string]any{}
 	facts := &Facts{Dims: map[string]float64{}, Flags: map[string]bool{}}
-	for id, i := range n.names {
+	for id, i := range n.x.names {
 		switch id {
 		case "composite":
 			facts.Composite = m.value(i).n
@@ -1020,15 +1064,15 @@ func (m *model) runOpaque(n *lnode) lval {
 			answers[id] = x.native(q)
 		}
 	}
-	for id, i := range n.flags {
+	for id, i := range n.x.flags {
 		facts.Flags[id] = m.value(i).b
 	}
-	for id, pair := range n.dims {
+	for id, pair := range n.x.dims {
 		if m.value(pair[0]).b {
 			facts.Dims[id] = m.value(pair[1]).n
 		}
 	}
-	out, err := vm.Run(n.prog, m.s.Env(answers, facts).vars)
+	out, err := vm.Run(n.x.prog, m.s.Env(answers, facts).vars)
 	if err != nil {
 		return boolVal(false)
 	}

@@ -111,7 +111,7 @@ func (m *model) raisedBy(f *Flag, pos int) *lnode {
 	// set costs no more than once.
 	n := &lnode{op: opOr, args: r.ways[:k:k], vars: r.vars[:r.nvars[k]:r.nvars[k]]}
 	if k == 0 {
-		n = constNode(boolVal(false))
+		n = falseNode
 	}
 	if f.When != nil {
 		v := lview{flagsAt: -1, cutoff: pos}
