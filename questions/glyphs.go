@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 )
 
@@ -21,20 +22,27 @@ func (c *Checked) Glyphs(font string, missing func(text string) []rune, extra []
 	var lacks []rune
 	seen := map[rune]bool{}
 	firstPath := ""
-	add := func(path, t string) {
+	// Most texts are printable ASCII, which most fonts draw whole: then
+	// such a text lacks nothing, and a large set need not be gone through
+	// character by character.
+	ascii := len(missing(printableASCII)) == 0
+	add := func(at keyAt, t string) {
+		if ascii && isPrintableASCII(t) {
+			return
+		}
 		for _, r := range missing(t) {
 			if !seen[r] {
 				seen[r] = true
 				lacks = append(lacks, r)
 				if firstPath == "" {
-					firstPath = path
+					firstPath = at.path()
 				}
 			}
 		}
 	}
 	c.Set.eachText(add)
 	for _, t := range extra {
-		add("", t)
+		add(keyAt{}, t)
 	}
 	if len(lacks) == 0 {
 		return
@@ -108,11 +116,59 @@ func scripts(rs []rune) string {
 	return strings.Join(parts, "; ")
 }
 
+// printableASCII is every printable ASCII character.
+var printableASCII = func() string {
+	b := make([]byte, 0, 0x7f-0x20)
+	for c := byte(0x20); c < 0x7f; c++ {
+		b = append(b, c)
+	}
+	return string(b)
+}()
+
+// isPrintableASCII reports whether t holds only printable ASCII, line
+// breaks and tabs, which a font that draws printable ASCII draws whole
+// (it draws no line break or tab: nothing does).
+func isPrintableASCII(t string) bool {
+	for i := 0; i < len(t); i++ {
+		if c := t[i]; (c < 0x20 || c >= 0x7f) && c != '\n' && c != '\t' {
+			return false
+		}
+	}
+	return true
+}
+
 // eachText calls fn with every text of the set that a report or the quiz
-// may show, and its path as the validator names it (section.0.title):
-// every string but ids, values, kinds, names and conditions.
-func (s *Set) eachText(fn func(path, text string)) {
-	walkPath(reflect.ValueOf(s).Elem(), "", fn)
+// may show, and where it stands, whose path is as the validator names it
+// (section.0.title): every string but ids, values, kinds, names and
+// conditions.
+func (s *Set) eachText(fn func(at keyAt, text string)) {
+	walkPath(reflect.ValueOf(s).Elem(), keyAt{}, fn)
+}
+
+// textFields lists a struct type's fields that hold texts, by index and
+// TOML key, once per type.
+var textFields sync.Map // reflect.Type to []textField
+
+type textField struct {
+	index int
+	key   string
+}
+
+func textFieldsOf(t reflect.Type) []textField {
+	if f, ok := textFields.Load(t); ok {
+		return f.([]textField)
+	}
+	var out []textField
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		tag := strings.Split(f.Tag.Get("toml"), ",")[0]
+		if !f.IsExported() || tag == "" || tag == "-" || notText[tag] {
+			continue
+		}
+		out = append(out, textField{i, tag})
+	}
+	textFields.Store(t, out)
+	return out
 }
 
 // notText are the keys whose strings a person never reads.
@@ -120,34 +176,34 @@ var notText = map[string]bool{"id": true, "value": true, "kind": true, "scale": 
 	"phase": true, "flag": true, "names": true, "version": true, "language": true, "font": true,
 	"stage": true, "importance": true, "confidence": true, "resources": true}
 
-func walkPath(v reflect.Value, path string, fn func(path, text string)) {
+// walkPath walks v, which stands at at. Paths are joined for what holds
+// more below it, not for each text: a problem names them, seldom.
+func walkPath(v reflect.Value, at keyAt, fn func(at keyAt, text string)) {
 	switch v.Kind() {
 	case reflect.String:
 		if v.String() != "" {
-			fn(path, v.String())
+			fn(at, v.String())
 		}
 	case reflect.Pointer:
 		if !v.IsNil() && v.Type() != condPtrType {
-			walkPath(v.Elem(), path, fn)
+			walkPath(v.Elem(), at, fn)
 		}
 	case reflect.Struct:
-		for i := 0; i < v.NumField(); i++ {
-			f := v.Type().Field(i)
-			tag := strings.Split(f.Tag.Get("toml"), ",")[0]
-			if !f.IsExported() || tag == "" || tag == "-" || notText[tag] {
-				continue
-			}
-			walkPath(v.Field(i), join(path, tag), fn)
+		path := at.path()
+		for _, f := range textFieldsOf(v.Type()) {
+			walkPath(v.Field(f.index), keyAt{path, f.key}, fn)
 		}
 	case reflect.Slice:
+		path := at.path()
 		for i := 0; i < v.Len(); i++ {
-			walkPath(v.Index(i), join(path, strconv.Itoa(i)), fn)
+			walkPath(v.Index(i), keyAt{path, strconv.Itoa(i)}, fn)
 		}
 	case reflect.Map:
+		path := at.path()
 		keys := v.MapKeys()
 		sort.Slice(keys, func(i, j int) bool { return keys[i].String() < keys[j].String() })
 		for _, k := range keys {
-			walkPath(v.MapIndex(k), join(path, k.String()), fn)
+			walkPath(v.MapIndex(k), keyAt{path, k.String()}, fn)
 		}
 	}
 }
