@@ -247,18 +247,10 @@ type condCompiler struct {
 
 func newCondCompiler(v *validator) *condCompiler {
 	s := v.set
-	env := map[string]any{}
-	for _, q := range s.order {
-		env[q.ID] = zeroOf(q.Kind)
+	if s.zero == nil {
+		s.fillZero()
 	}
-	env["dim"] = map[string]float64{}
-	env["composite"] = 0.0
-	env["has_composite"] = false
-	env["verdict"] = ""
-	env["flagged"] = func(string) bool { return false }
-	env["answered"] = func(string) bool { return false }
-	env["scored"] = func(string) bool { return false }
-	config := conf.New(env)
+	config := conf.New(s.zero) // every name a condition may read, with its type
 	config.Expect = reflect.Bool
 	config.ExpectAny = true
 	config.MaxNodes = maxConditionNodes

@@ -57,9 +57,19 @@ func byID[T any](items []*T, id func(*T) string) map[string]*T {
 }
 
 // fillZero prepares every question's unanswered value, which Env copies.
+// With them are the names conditions use for themselves, with values of
+// their types: Env puts the real ones in place, and the compiler of the
+// set's conditions checks their types against the same map.
 func (s *Set) fillZero() {
 	s.zero = make(map[string]any, len(s.order)+10)
 	for _, q := range s.order {
 		s.zero[q.ID] = zeroOf(q.Kind)
 	}
+	s.zero["dim"] = map[string]float64{}
+	s.zero["composite"] = 0.0
+	s.zero["has_composite"] = false
+	s.zero["verdict"] = ""
+	s.zero["flagged"] = func(string) bool { return false }
+	s.zero["answered"] = func(string) bool { return false }
+	s.zero["scored"] = func(string) bool { return false }
 }

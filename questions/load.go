@@ -12,6 +12,7 @@ import (
 	"math"
 	"os"
 	"reflect"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -320,7 +321,7 @@ func decodeAt(val any, rv reflect.Value, at keyAt, v *validator) {
 		for _, k := range sortedKeys(m, buf[:0]) {
 			e := reflect.New(rv.Type().Elem()).Elem()
 			decodeAt(m[k], e, keyAt{path, k}, v)
-			out.SetMapIndex(reflect.ValueOf(k).Convert(rv.Type().Key()), e)
+			out.SetMapIndex(reflect.ValueOf(v.texts.keep(k)).Convert(rv.Type().Key()), e)
 		}
 		rv.Set(out)
 	case reflect.Slice:
@@ -349,7 +350,7 @@ func decodeAt(val any, rv reflect.Value, at keyAt, v *validator) {
 			v.wrongType(at.path(), "text in quotes", val)
 			return
 		}
-		rv.SetString(str)
+		rv.SetString(v.texts.keep(str))
 	case reflect.Bool:
 		b, ok := val.(bool)
 		if !ok {
@@ -380,6 +381,32 @@ func decodeAt(val any, rv reflect.Value, at keyAt, v *validator) {
 	default:
 		panic("questions: cannot decode into " + rv.Type().String())
 	}
+}
+
+// texts keeps the texts decoded from a set together in a few large
+// blocks. The toml package's strings point into its own copy of the
+// source, which one text would keep whole; the blocks hold only the texts.
+type texts struct {
+	b strings.Builder
+}
+
+const textBlock = 32 << 10
+
+func (t *texts) keep(s string) string {
+	switch {
+	case s == "":
+		return ""
+	case len(s) > textBlock/4:
+		return strings.Clone(s)
+	case t.b.Cap()-t.b.Len() < len(s):
+		// A new block: the strings taken from the last one stay valid,
+		// as a Builder never writes over what it has written.
+		t.b = strings.Builder{}
+		t.b.Grow(textBlock)
+	}
+	start := t.b.Len()
+	t.b.WriteString(s)
+	return t.b.String()[start:]
 }
 
 // sortedKeys returns the keys of m in order, in buf when they fit.
@@ -575,9 +602,10 @@ func decodeChunks(text string) (*Set, bool) {
 	fields := fieldsOf(rv.Type())
 	quiet := &validator{}       // its problems only say to take the slow way
 	arrays := map[string]bool{} // keys decoded so far: made by [[name]] headers?
+	next, stop := decodePieces(text, bounds)
+	defer stop()
 	for i := 0; i+1 < len(bounds); i++ {
-		var m map[string]any
-		md, err := toml.Decode(text[bounds[i]:bounds[i+1]], &m)
+		m, md, err := next()
 		if err != nil {
 			return nil, false
 		}
@@ -605,4 +633,46 @@ func decodeChunks(text string) (*Set, bool) {
 		}
 	}
 	return s, true
+}
+
+// decodePieces has the toml package decode the pieces of text between
+// bounds on every core there is, a few pieces ahead of the caller, who
+// takes them in order with next and calls stop when done. The toml
+// package is most of the time a large set takes to load; each piece's
+// maps take about fifteen times its size, so only a few are kept at once.
+func decodePieces(text string, bounds []int) (next func() (map[string]any, toml.MetaData, error), stop func()) {
+	type piece struct {
+		m   map[string]any
+		md  toml.MetaData
+		err error
+	}
+	n := len(bounds) - 1
+	out := make([]chan piece, n)
+	for i := range out {
+		out[i] = make(chan piece, 1) // so that a piece no one takes does not hold its worker
+	}
+	ahead := make(chan struct{}, runtime.GOMAXPROCS(0)) // a token for each piece decoded and not yet taken
+	done := make(chan struct{})
+	go func() {
+		for i := 0; i < n; i++ {
+			select {
+			case ahead <- struct{}{}:
+			case <-done:
+				return
+			}
+			go func() {
+				var p piece
+				p.md, p.err = toml.Decode(text[bounds[i]:bounds[i+1]], &p.m)
+				out[i] <- p
+			}()
+		}
+	}()
+	taken := 0
+	next = func() (map[string]any, toml.MetaData, error) {
+		p := <-out[taken]
+		taken++
+		<-ahead
+		return p.m, p.md, p.err
+	}
+	return next, func() { close(done) }
 }

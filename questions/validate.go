@@ -33,6 +33,7 @@ type validator struct {
 	cc      *condCompiler      // what compiled the set's conditions
 	// neverSaid are the items said never to be asked, by path.
 	neverSaid map[string]bool
+	texts     texts // what the set's texts are kept in (see decode)
 }
 
 // shaky marks a question whose answers decoding could not make out (its
@@ -646,6 +647,7 @@ func (v *validator) validate() {
 	v.cc = cc
 	v.validateNamed(cc)
 	defer v.unusedNamed()
+	defer func() { v.empty = nil }() // as large as the set, and needed no more
 	compile := func(path string, c *Cond, ctx context, before int) {
 		if c == nil {
 			return
