@@ -2,6 +2,7 @@ package questions
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 )
@@ -38,29 +39,58 @@ type Reach struct {
 	Unsure bool
 }
 
-// target is one thing the logic check tries to reach.
+// target is one thing the logic check tries to reach. A large set has
+// one for each of its many questions, so what only a few need is apart.
 type target struct {
-	what, id, path string
-	line           int
-	own            *lnode   // its own condition
-	before         []*lnode // verdicts: the conditions of the verdicts before it, which must not hold
-	extra          []*lnode // anything else that must hold
-	cond           *Cond    // what says when it holds, for describing a way
-	skip           bool     // its condition is in error: said already
-	reach          *Reach
-	verdict        *Verdict
-	urgentFlag     *Flag  // for the check that an urgent flag gets an urgent verdict
-	endVerdict     string // the verdict a way that raised urgentFlag ended in
-	noWay          bool   // the search found a way, but no answers tried took it
+	reach Reach  // what it is (What, ID), and what the check found
+	path  string // where it stands in the set
+	own   *lnode // its own condition; for a section or question, made when first needed (see logic.own)
+	sec   *Section
+	q     *Question
+	cond  *Cond // what says when it holds, for describing a way
+	skip  bool  // its condition is in error: said already
+	noWay bool  // the search found a way, but no answers tried took it
+	more  *targetMore
 }
 
-func (t *target) cons() []*lnode {
-	out := append([]*lnode{t.own}, t.extra...)
-	for _, b := range t.before {
+// targetMore is what a verdict or an urgent flag has beyond a target.
+type targetMore struct {
+	before     []*lnode // verdicts: the conditions of the verdicts before it, which must not hold
+	extra      []*lnode // anything else that must hold
+	verdict    *Verdict
+	urgentFlag *Flag  // for the check that an urgent flag gets an urgent verdict
+	endVerdict string // the verdict a way that raised urgentFlag ended in
+}
+
+// urgent is the urgent flag t is the check of, or nil.
+func (t *target) urgent() *Flag {
+	if t.more == nil {
+		return nil
+	}
+	return t.more.urgentFlag
+}
+
+// before is the conditions of the verdicts before t, when t is one.
+func (t *target) before() []*lnode {
+	if t.more == nil {
+		return nil
+	}
+	return t.more.before
+}
+
+func (l *logic) cons(t *target) []*lnode {
+	out := []*lnode{l.own(t)}
+	if t.more != nil {
+		out = append(out, t.more.extra...)
+	}
+	for _, b := range t.before() {
 		out = append(out, not(b))
 	}
 	return out
 }
+
+// targetKey finds a target by what it is and its id.
+type targetKey struct{ what, id string }
 
 // logic works out what a set's rules can reach.
 type logic struct {
@@ -69,7 +99,7 @@ type logic struct {
 	m       *model
 	score   Scorer
 	targets []*target
-	byKey   map[string]*target
+	byKey   map[targetKey]*target
 	tries   int // answers scored so far
 	budget  int // how many may be
 }
@@ -105,7 +135,7 @@ func (c *Checked) Logic(score Scorer) {
 	if c.Errors() > 0 {
 		score = nil // scoring a set in error is not safe to trust
 	}
-	l := &logic{s: c.Set, v: c.v, m: newModel(c.Set, c.v.cc), score: score, byKey: map[string]*target{}, budget: scoreBudget(c.Set)}
+	l := &logic{s: c.Set, v: c.v, m: newModel(c.Set, c.v.cc), score: score, byKey: map[targetKey]*target{}, budget: scoreBudget(c.Set)}
 	l.build()
 	l.baseline()
 	for _, t := range l.targets {
@@ -126,8 +156,8 @@ func (c *Checked) Reach() []Reach {
 	}
 	var out []Reach
 	for _, t := range c.logic.targets {
-		if t.urgentFlag == nil && !t.skip {
-			r := *t.reach
+		if t.urgent() == nil && !t.skip {
+			r := t.reach
 			r.Line = c.logic.line(t)
 			out = append(out, r)
 		}
@@ -138,21 +168,21 @@ func (c *Checked) Reach() []Reach {
 // line is the line of t's condition, or of t when it has none. Lines are
 // found only when asked for: a large set that is fine never needs them.
 func (l *logic) line(t *target) int {
-	if t.line == 0 {
-		t.line = l.v.lines().line(t.path)
+	if t.reach.Line == 0 {
+		t.reach.Line = l.v.lines().line(t.path)
 		if t.cond != nil {
 			if wl, ok := l.v.lines().lines[join(t.path, "when")]; ok {
-				t.line = wl
+				t.reach.Line = wl
 			}
 		}
 	}
-	return t.line
+	return t.reach.Line
 }
 
-func (l *logic) add(t *target) {
-	t.reach = &Reach{What: t.what, ID: t.id}
+func (l *logic) add(what, id string, t *target) {
+	t.reach.What, t.reach.ID = what, id
 	l.targets = append(l.targets, t)
-	l.byKey[t.what+":"+t.id] = t
+	l.byKey[targetKey{what, id}] = t
 }
 
 // broken reports whether c is a condition in error, which the check
@@ -171,32 +201,36 @@ func (l *logic) build() {
 		}
 		m.cond(c, v)
 	})
+	// Those nodes, as many as the set has parts of conditions, are made
+	// again as they are needed: most sections and questions are reached
+	// by the baseline's answers, and a large set is large.
+	// A condition in error stays: it is a variable of its own.
+	maps.DeleteFunc(m.cache, func(k condView, _ *lnode) bool { return k.c.node != nil && k.c.prog != nil })
 	for i, sec := range s.Sections {
 		if len(sec.Questions) == 0 {
 			continue
 		}
-		first := sec.Questions[0].Pos
 		path := fmt.Sprintf("section.%d", i)
-		l.add(&target{what: "section", id: sec.ID, path: path, own: m.cond(sec.When, lview{flagsAt: first, cutoff: first}),
+		l.add("section", sec.ID, &target{path: path, sec: sec,
 			cond: sec.When, skip: broken(sec.When) || l.v.neverSaid[path]})
 		for j, q := range sec.Questions {
 			qpath := questionPath(i, j)
-			l.add(&target{what: "question", id: q.ID, path: qpath, own: m.asked(q), cond: q.When,
+			l.add("question", q.ID, &target{path: qpath, sec: sec, q: q, cond: q.When,
 				skip: broken(q.When) || broken(sec.When) || l.v.neverSaid[qpath] || l.v.neverSaid[path]})
 		}
 	}
 	for i, f := range s.Flags {
-		l.add(&target{what: "flag", id: f.ID, path: fmt.Sprintf("flag.%d", i), own: m.varNode(m.flagVar(f, endView)), skip: broken(f.When)})
+		l.add("flag", f.ID, &target{path: fmt.Sprintf("flag.%d", i), own: m.varNode(m.flagVar(f, endView)), skip: broken(f.When)})
 	}
 	var earlier []*lnode
 	for i, vd := range s.Verdicts {
 		own := m.cond(vd.When, endView)
-		l.add(&target{what: "verdict", id: vd.ID, path: fmt.Sprintf("verdict.%d", i), own: own,
-			before: slices.Clone(earlier), cond: vd.When, verdict: vd, skip: broken(vd.When)})
+		l.add("verdict", vd.ID, &target{path: fmt.Sprintf("verdict.%d", i), own: own,
+			cond: vd.When, more: &targetMore{before: slices.Clone(earlier), verdict: vd}, skip: broken(vd.When)})
 		earlier = append(earlier, own)
 	}
 	for i, st := range s.Steps {
-		l.add(&target{what: "step", id: st.ID, path: fmt.Sprintf("step.%d", i), own: m.cond(st.When, endView), cond: st.When, skip: broken(st.When)})
+		l.add("step", st.ID, &target{path: fmt.Sprintf("step.%d", i), own: m.cond(st.When, endView), cond: st.When, skip: broken(st.When)})
 	}
 	for i, r := range s.Resources {
 		own := m.cond(r.When, endView)
@@ -212,10 +246,10 @@ func (l *logic) build() {
 			}
 			own = or(ways...)
 		}
-		l.add(&target{what: "resource", id: r.ID, path: fmt.Sprintf("resource.%d", i), own: own, cond: r.When, skip: broken(r.When)})
+		l.add("resource", r.ID, &target{path: fmt.Sprintf("resource.%d", i), own: own, cond: r.When, skip: broken(r.When)})
 	}
 	for i, p := range s.Honest {
-		l.add(&target{what: "honest paragraph", id: p.Title, path: fmt.Sprintf("honest.%d", i), own: m.cond(p.When, endView), cond: p.When, skip: broken(p.When)})
+		l.add("honest paragraph", p.Title, &target{path: fmt.Sprintf("honest.%d", i), own: m.cond(p.When, endView), cond: p.When, skip: broken(p.When)})
 	}
 	// An urgent flag must always end in an urgent verdict: look for a way
 	// to raise it and reach none of them (the last verdict always holds,
@@ -234,16 +268,29 @@ func (l *logic) build() {
 			if !f.Urgent {
 				continue
 			}
-			l.add(&target{what: "urgent flag", id: f.ID, path: fmt.Sprintf("flag.%d", i), own: m.varNode(m.flagVar(f, endView)),
-				extra: notUrgent, urgentFlag: f, skip: broken(f.When)})
+			l.add("urgent flag", f.ID, &target{path: fmt.Sprintf("flag.%d", i), own: m.varNode(m.flagVar(f, endView)),
+				more: &targetMore{extra: notUrgent, urgentFlag: f}, skip: broken(f.When)})
 		}
 	}
+}
+
+// own is t's own condition in the model.
+func (l *logic) own(t *target) *lnode {
+	if t.own == nil {
+		first := t.sec.Questions[0].Pos
+		if t.q != nil {
+			t.own = l.m.asked(t.q)
+		} else {
+			t.own = l.m.cond(t.sec.When, lview{flagsAt: first, cutoff: first})
+		}
+	}
+	return t.own
 }
 
 // needsScores reports whether reaching t depends on scores, the one
 // thing the model leaves free: only then must a way be tried for real.
 func (l *logic) needsScores(t *target) bool {
-	switch t.what {
+	switch t.reach.What {
 	case "section", "question", "flag":
 		return false
 	}
@@ -255,7 +302,7 @@ func (l *logic) work(t *target) {
 	var last solution
 	realized := false
 	tries := 0
-	ok, exhausted := l.m.solve(t.cons(), nil, func(sol solution) bool {
+	ok, exhausted := l.m.solve(l.cons(t), nil, func(sol solution) bool {
 		last = sol
 		if l.score == nil {
 			return true
@@ -268,14 +315,14 @@ func (l *logic) work(t *target) {
 		}
 		return tries >= 6 || l.tries >= l.budget
 	})
-	r := t.reach
+	r := &t.reach
 	switch {
 	case ok && (realized || l.score == nil):
 		if !r.Reached {
 			r.Reached = true
 			r.Way = l.describeSolution(t, last)
-			if t.urgentFlag != nil {
-				t.endVerdict, r.Way = l.verdictIn(last), l.describeRaise(t.urgentFlag, last)
+			if f := t.urgent(); f != nil {
+				t.more.endVerdict, r.Way = l.verdictIn(last), l.describeRaise(f, last)
 			}
 		}
 	case ok || exhausted:
@@ -283,7 +330,7 @@ func (l *logic) work(t *target) {
 		// A way in the model, but no answers found that take it: worth a
 		// warning only when the answers tried were not cut short.
 		t.noWay = ok && l.tries < l.budget
-	case t.urgentFlag != nil:
+	case t.urgent() != nil:
 		// As it should be: nothing to explain.
 	default:
 		r.Never = l.whyNot(t)
@@ -322,7 +369,7 @@ func (l *logic) scored(answers map[string]any) *Outcome {
 func (l *logic) mark(answers map[string]any, out *Outcome) {
 	env := l.s.Env(out.Answered, &out.Facts)
 	reached := func(what, id string) {
-		if t := l.byKey[what+":"+id]; t != nil && !t.reach.Reached {
+		if t := l.byKey[targetKey{what, id}]; t != nil && !t.reach.Reached {
 			t.reach.Reached = true
 			t.reach.Answers = answers // shared by all it reaches; nothing changes it
 			t.reach.Way = l.describeOutcome(t, out, env)
@@ -346,8 +393,8 @@ func (l *logic) mark(answers map[string]any, out *Outcome) {
 	reached("verdict", out.Facts.Verdict)
 	if vd := l.s.Verdict(out.Facts.Verdict); vd != nil && !vd.Urgent {
 		for _, f := range l.s.Flags {
-			if t := l.byKey["urgent flag:"+f.ID]; t != nil && f.Urgent && out.Facts.Flags[f.ID] && !t.reach.Reached {
-				t.endVerdict = vd.ID
+			if t := l.byKey[targetKey{"urgent flag", f.ID}]; t != nil && f.Urgent && out.Facts.Flags[f.ID] && !t.reach.Reached {
+				t.more.endVerdict = vd.ID
 				reached("urgent flag", f.ID)
 			}
 		}
@@ -372,17 +419,17 @@ func (l *logic) findings() []Problem {
 		out = append(out, Problem{File: l.s.Name, Line: l.line(t), Msg: l.v.where(t.path) + fmt.Sprintf(format, a...), Warning: warning})
 	}
 	for _, t := range l.targets {
-		r := t.reach
+		r := &t.reach
 		if t.skip {
 			continue
 		}
-		if t.urgentFlag != nil {
+		if t.urgent() != nil {
 			if r.Reached {
-				if t.endVerdict == "" {
-					t.endVerdict = l.verdictOf(r)
+				if t.more.endVerdict == "" {
+					t.more.endVerdict = l.verdictOf(r)
 				}
 				add(t, false, "this urgent flag can be raised (%s) and still end in verdict %q, which is not urgent; give it an urgent verdict, before the others, whose condition asks flagged(%q)",
-					r.Way, t.endVerdict, t.id)
+					r.Way, t.more.endVerdict, r.ID)
 			}
 			continue
 		}
@@ -390,31 +437,31 @@ func (l *logic) findings() []Problem {
 			continue
 		}
 		if r.Unsure {
-			if t.noWay && l.score != nil && t.what != "section" {
-				add(t, true, "found no answers that reach this %s; its condition may ask for scores that cannot go together", t.what)
+			if t.noWay && l.score != nil && t.reach.What != "section" {
+				add(t, true, "found no answers that reach this %s; its condition may ask for scores that cannot go together", t.reach.What)
 			}
 			continue
 		}
-		switch t.what {
+		switch t.reach.What {
 		case "verdict":
-			if t.verdict.Urgent {
+			if t.more.verdict.Urgent {
 				add(t, false, "this urgent verdict is never reached: %s; the answers it is meant for get a verdict that is not urgent", r.Never)
 			} else {
 				add(t, false, "this verdict is never reached: %s", r.Never)
 			}
 		case "section", "question":
-			add(t, true, "this %s is never asked: %s", t.what, r.Never)
+			add(t, true, "this %s is never asked: %s", t.reach.What, r.Never)
 		case "flag":
 			add(t, true, "this flag is never raised: %s", r.Never)
 		default:
-			add(t, true, "this %s is never shown: %s", t.what, r.Never)
+			add(t, true, "this %s is never shown: %s", t.reach.What, r.Never)
 		}
 	}
 	// A phase whose every step can never be shown is never shown either.
 	for i, p := range l.s.Phases {
 		steps, never := 0, 0
 		for _, t := range l.targets {
-			if t.what == "step" && l.s.Steps[stepIndex(t.path)].Phase == p.ID {
+			if t.reach.What == "step" && l.s.Steps[stepIndex(t.path)].Phase == p.ID {
 				steps++
 				if t.reach.Never != "" {
 					never++
@@ -485,21 +532,21 @@ func (l *logic) describeRaise(f *Flag, sol solution) string {
 // describeOutcome says what in an outcome makes t's condition hold: the
 // answers, flags, scores and verdict read by the parts of it that hold.
 func (l *logic) describeOutcome(t *target, out *Outcome, env *Env) string {
-	switch t.what {
+	switch t.reach.What {
 	case "urgent flag":
-		return l.describeFlag(t.id, out)
+		return l.describeFlag(t.reach.ID, out)
 	case "flag":
-		return l.describeFlag(t.id, out)
+		return l.describeFlag(t.reach.ID, out)
 	}
 	if t.cond == nil {
-		if t.what == "verdict" {
+		if t.reach.What == "verdict" {
 			return "when no verdict before it holds"
 		}
-		if q := l.s.Question(t.id); t.what == "question" && q != nil && q.Section != nil && q.Section.When != nil {
+		if q := l.s.Question(t.reach.ID); t.reach.What == "question" && q != nil && q.Section != nil && q.Section.When != nil {
 			return "whenever its section is asked"
 		}
-		if t.what == "resource" && l.s.Named(t.id) {
-			return l.describeNamed(t.id, out)
+		if t.reach.What == "resource" && l.s.Named(t.reach.ID) {
+			return l.describeNamed(t.reach.ID, out)
 		}
 		return "always"
 	}
@@ -601,7 +648,7 @@ func (l *logic) describeAnswer(id string, v any) string {
 // for a set whose answers cannot be scored.
 func (l *logic) describeSolution(t *target, sol solution) string {
 	var parts []string
-	for _, i := range t.own.vars {
+	for _, i := range l.own(t).vars {
 		k, ok := sol[i]
 		if !ok {
 			continue

@@ -117,7 +117,7 @@ func (l *logic) asWay(t *target, sol solution, strict bool) solution {
 	m := l.m
 	// What t reads, and what the flags, scores and verdict it reads follow
 	// from; not what decides whether a question is asked.
-	_, vars := m.closure(t.cons(), func(v int) bool {
+	_, vars := m.closure(l.cons(t), func(v int) bool {
 		k := m.vars[v].kind
 		return k == varAnswer || k == varPicked
 	})
@@ -159,7 +159,7 @@ func (s span) has(x float64) bool { return x >= s.lo && x <= s.hi }
 // the answers to decide.
 func (l *logic) needed(t *target, sol solution) (solution, map[int]span) {
 	m := l.m
-	cons, _ := m.closure(t.cons(), nil)
+	cons, _ := m.closure(l.cons(t), nil)
 	m.set(sol)
 	defer m.clear(sol)
 	holds := func() bool {
@@ -202,30 +202,30 @@ func clamp01(x float64) float64 { return math.Max(0, math.Min(1, x)) }
 
 // holds reports whether an outcome reaches t.
 func (l *logic) holds(t *target, out *Outcome) bool {
-	switch t.what {
+	switch t.reach.What {
 	case "question":
-		return slices.Contains(out.Asked, t.id)
+		return slices.Contains(out.Asked, t.reach.ID)
 	case "section":
 		for _, id := range out.Asked {
-			if q := l.s.Question(id); q != nil && q.Section != nil && q.Section.ID == t.id {
+			if q := l.s.Question(id); q != nil && q.Section != nil && q.Section.ID == t.reach.ID {
 				return true
 			}
 		}
 		return false
 	case "flag":
-		return out.Facts.Flags[t.id]
+		return out.Facts.Flags[t.reach.ID]
 	case "urgent flag":
 		vd := l.s.Verdict(out.Facts.Verdict)
-		return out.Facts.Flags[t.id] && vd != nil && !vd.Urgent
+		return out.Facts.Flags[t.reach.ID] && vd != nil && !vd.Urgent
 	case "verdict":
-		return out.Facts.Verdict == t.id
+		return out.Facts.Verdict == t.reach.ID
 	case "step":
-		return slices.Contains(out.Steps, t.id)
+		return slices.Contains(out.Steps, t.reach.ID)
 	case "resource":
-		return slices.Contains(out.Resources, t.id)
+		return slices.Contains(out.Resources, t.reach.ID)
 	case "honest paragraph":
 		for _, p := range l.s.Honest {
-			if p.Title == t.id {
+			if p.Title == t.reach.ID {
 				return p.When.Holds(l.s.Env(out.Answered, &out.Facts))
 			}
 		}

@@ -19,18 +19,18 @@ func (l *logic) whyNot(t *target) string {
 		ok, exhausted := m.solve(cons, without, nil)
 		return ok || exhausted
 	}
-	if !sat([]*lnode{t.own}, noRules) {
-		return l.neverHolds(t.own, noRules, sat)
+	if !sat([]*lnode{l.own(t)}, noRules) {
+		return l.neverHolds(l.own(t), noRules, sat)
 	}
-	if len(t.before) > 0 {
+	if len(t.before()) > 0 {
 		cons := func(keep []int) []*lnode {
-			out := []*lnode{t.own}
+			out := []*lnode{l.own(t)}
 			for _, i := range keep {
-				out = append(out, not(t.before[i]))
+				out = append(out, not(t.before()[i]))
 			}
 			return out
 		}
-		keep := make([]int, len(t.before))
+		keep := make([]int, len(t.before()))
 		for i := range keep {
 			keep[i] = i
 		}
@@ -55,7 +55,7 @@ func (l *logic) whyNot(t *target) string {
 	}
 	// The rules are to blame: find the fewest of them that still rule it
 	// out, by leaving each out in turn.
-	cons := t.cons()
+	cons := l.cons(t)
 	_, vars := m.closure(cons, nil)
 	groups := map[string][]int{}
 	var order []string
@@ -198,10 +198,10 @@ func (l *logic) sayGroup(t *target, g string) string {
 		verdict := l.m.varNode(l.m.verdictVar())
 		for _, vd := range s.Verdicts {
 			is := cmp("==", verdict, constNode(lval{kind: lvStr, s: vd.ID}))
-			ok, _ := l.m.solve(append([]*lnode{is}, t.cons()...), func(v int) bool { return l.m.vars[v].kind == varVerdict }, nil)
+			ok, _ := l.m.solve(append([]*lnode{is}, l.cons(t)...), func(v int) bool { return l.m.vars[v].kind == varVerdict }, nil)
 			if ok {
 				needs = append(needs, fmt.Sprintf("%q", vd.ID))
-				if vt := l.byKey["verdict:"+vd.ID]; vt != nil && vt.reach.Never != "" {
+				if vt := l.byKey[targetKey{"verdict", vd.ID}]; vt != nil && vt.reach.Never != "" {
 					never = append(never, vd.ID)
 				}
 			}
