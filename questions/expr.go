@@ -246,7 +246,11 @@ type condCompiler struct {
 }
 
 func newCondCompiler(v *validator) *condCompiler {
-	s := v.set
+	return &condCompiler{set: v.set, v: v, config: newConfig(v.set)}
+}
+
+// newConfig is what the set's conditions are compiled with.
+func newConfig(s *Set) *conf.Config {
 	if s.zero == nil {
 		s.fillZero()
 	}
@@ -255,7 +259,7 @@ func newCondCompiler(v *validator) *condCompiler {
 	config.ExpectAny = true
 	config.MaxNodes = maxConditionNodes
 	config.Disabled = disabledBuiltins()
-	return &condCompiler{set: s, v: v, config: config}
+	return config
 }
 
 // compile checks c against the set. before is the asking position of the

@@ -99,9 +99,10 @@ type logic struct {
 	m       *model
 	score   Scorer
 	targets []*target
-	byKey   map[targetKey]*target
-	tries   int // answers scored so far
-	budget  int // how many may be
+	byKey   map[targetKey]*target // all but the questions, which are many,
+	byQ     map[string]*target    // and are found by their ids alone
+	tries   int                   // answers scored so far
+	budget  int                   // how many may be
 }
 
 // maxScored bounds how many sets of answers the check scores for a set of
@@ -135,7 +136,7 @@ func (c *Checked) Logic(score Scorer) {
 	if c.Errors() > 0 {
 		score = nil // scoring a set in error is not safe to trust
 	}
-	l := &logic{s: c.Set, v: c.v, m: newModel(c.Set, c.v.cc), score: score, byKey: map[targetKey]*target{}, budget: scoreBudget(c.Set)}
+	l := &logic{s: c.Set, v: c.v, m: newModel(c.Set, c.v.cc), score: score, byKey: map[targetKey]*target{}, byQ: make(map[string]*target, len(c.Set.order)), budget: scoreBudget(c.Set)}
 	l.build()
 	l.baseline()
 	for _, t := range l.targets {
@@ -182,7 +183,19 @@ func (l *logic) line(t *target) int {
 func (l *logic) add(what, id string, t *target) {
 	t.reach.What, t.reach.ID = what, id
 	l.targets = append(l.targets, t)
-	l.byKey[targetKey{what, id}] = t
+	if what == "question" {
+		l.byQ[id] = t
+	} else {
+		l.byKey[targetKey{what, id}] = t
+	}
+}
+
+// find returns the target what with id, or nil.
+func (l *logic) find(what, id string) *target {
+	if what == "question" {
+		return l.byQ[id]
+	}
+	return l.byKey[targetKey{what, id}]
 }
 
 // broken reports whether c is a condition in error, which the check
@@ -369,7 +382,7 @@ func (l *logic) scored(answers map[string]any) *Outcome {
 func (l *logic) mark(answers map[string]any, out *Outcome) {
 	env := l.s.Env(out.Answered, &out.Facts)
 	reached := func(what, id string) {
-		if t := l.byKey[targetKey{what, id}]; t != nil && !t.reach.Reached {
+		if t := l.find(what, id); t != nil && !t.reach.Reached {
 			t.reach.Reached = true
 			t.reach.Answers = answers // shared by all it reaches; nothing changes it
 			t.reach.Way = l.describeOutcome(t, out, env)
@@ -393,7 +406,7 @@ func (l *logic) mark(answers map[string]any, out *Outcome) {
 	reached("verdict", out.Facts.Verdict)
 	if vd := l.s.Verdict(out.Facts.Verdict); vd != nil && !vd.Urgent {
 		for _, f := range l.s.Flags {
-			if t := l.byKey[targetKey{"urgent flag", f.ID}]; t != nil && f.Urgent && out.Facts.Flags[f.ID] && !t.reach.Reached {
+			if t := l.find("urgent flag", f.ID); t != nil && f.Urgent && out.Facts.Flags[f.ID] && !t.reach.Reached {
 				t.more.endVerdict = vd.ID
 				reached("urgent flag", f.ID)
 			}

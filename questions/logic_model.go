@@ -69,22 +69,21 @@ func boolVal(b bool) lval { return lval{kind: lvBool, b: b} }
 
 // lvar is one variable of the model.
 type lvar struct {
-	kind vkind
-	q    *Question
-	opt  string // varPicked: the option's value
-	flag *Flag
-	pos  int // varFlagAt: the position of the question about to be asked
-	dim  string
-	dom  []lval // candidate values, the first the one tried first; built on first use
+	kind  vkind
+	built bool // cons and def are made
+	wide  bool // used in arithmetic or otherwise: every value is a candidate
+	q     *Question
+	opt   string // varPicked: the option's value
+	flag  *Flag
+	pos   int // varFlagAt: the position of the question about to be asked
+	dim   string
+	dom   []lval // candidate values, the first the one tried first; built on first use
 	// cons are the rules that tie the variable to others, built on first
 	// use; def, for one that follows from others, is what it equals.
-	cons    []*lnode
-	def     *lnode
-	built   bool
-	nums    []float64 // numbers it is compared with anywhere in the set
-	strs    []string  // texts it is compared with (text questions)
-	wide    bool      // used in arithmetic or otherwise: every value is a candidate
-	created int       // order of creation, for a stable order
+	cons []*lnode
+	def  *lnode
+	nums []float64 // numbers it is compared with anywhere in the set
+	strs []string  // texts it is compared with (text questions)
 }
 
 // lop is the operation of a node.
@@ -180,7 +179,6 @@ func (m *model) variable(key string, mk func() *lvar) int {
 		return i
 	}
 	v := mk()
-	v.created = len(m.vars)
 	m.vars = append(m.vars, v)
 	m.at = append(m.at, -1)
 	m.index[key] = len(m.vars) - 1
@@ -673,6 +671,9 @@ func (m *model) widen(n *lnode) {
 func (m *model) opaque(x ast.Node, v lview) *lnode {
 	x0 := &opaque{names: map[string]int{}, flags: map[string]int{}, dims: map[string][2]int{}}
 	n := &lnode{op: opOpaque, x: x0}
+	if m.cc.config == nil {
+		m.cc.config = newConfig(m.s)
+	}
 	cfg := *m.cc.config
 	cfg.Expect = reflect.Invalid
 	cfg.ExpectAny = false

@@ -201,7 +201,7 @@ func (l *logic) sayGroup(t *target, g string) string {
 			ok, _ := l.m.solve(append([]*lnode{is}, l.cons(t)...), func(v int) bool { return l.m.vars[v].kind == varVerdict }, nil)
 			if ok {
 				needs = append(needs, fmt.Sprintf("%q", vd.ID))
-				if vt := l.byKey[targetKey{"verdict", vd.ID}]; vt != nil && vt.reach.Never != "" {
+				if vt := l.find("verdict", vd.ID); vt != nil && vt.reach.Never != "" {
 					never = append(never, vd.ID)
 				}
 			}

@@ -647,7 +647,13 @@ func (v *validator) validate() {
 	v.cc = cc
 	v.validateNamed(cc)
 	defer v.unusedNamed()
-	defer func() { v.empty = nil }() // as large as the set, and needed no more
+	defer func() {
+		// As large as the set, and needed no more: the configuration,
+		// with the types of every name, is made again if the logic
+		// check meets a part of a condition it leaves to expr.
+		v.empty = nil
+		cc.config = nil
+	}()
 	compile := func(path string, c *Cond, ctx context, before int) {
 		if c == nil {
 			return
