@@ -146,6 +146,15 @@ func (c *Checked) Logic(score Scorer) {
 	}
 	c.logic = l
 	c.Problems = capProblems(c.Set.Name, append(c.Problems, l.findings()...))
+	// What Reach says is worked out; the model, as large as the set's
+	// rules, need not be kept with it.
+	l.m, l.byKey, l.byQ = nil, nil, nil
+	for _, t := range l.targets {
+		t.own = nil
+		if t.more != nil {
+			t.more.before, t.more.extra = nil, nil
+		}
+	}
 }
 
 // Reach lists, once Logic has run, every section, question, flag,

@@ -117,10 +117,10 @@ type lnode struct {
 	// shared marks a node used wherever its value is meant (true, false,
 	// the value of a variable), which node copies before giving it a src.
 	shared bool
+	v      int32 // opVar: the variable
+	k      int32 // opAtMost: how many may hold
 	s      string
-	v      int
-	k      int
-	c      lval
+	c      *lval // opConst: the value
 	args   []*lnode
 	vars   []int    // every variable it reads, in order of first use
 	src    ast.Node // the expression it was made from, for saying what fails
@@ -323,18 +323,25 @@ func (m *model) varNode(i int) *lnode {
 		m.varNodes = append(m.varNodes, nil)
 	}
 	if m.varNodes[i] == nil {
-		m.varNodes[i] = &lnode{op: opVar, shared: true, v: i, vars: []int{i}}
+		m.varNodes[i] = &lnode{op: opVar, shared: true, v: int32(i), vars: []int{i}}
 	}
 	return m.varNodes[i]
 }
 
-func constNode(v lval) *lnode { return &lnode{op: opConst, c: v} }
+func constNode(v lval) *lnode {
+	n := &struct { // one allocation for both
+		lnode
+		val lval
+	}{lnode{op: opConst}, v}
+	n.c = &n.val
+	return &n.lnode
+}
 
 // trueNode and falseNode stand for every true and false the model makes
 // itself, rather than one node each.
 var (
-	trueNode  = &lnode{op: opConst, shared: true, c: boolVal(true)}
-	falseNode = &lnode{op: opConst, shared: true, c: boolVal(false)}
+	trueNode  = &lnode{op: opConst, shared: true, c: &lval{kind: lvBool, b: true}}
+	falseNode = &lnode{op: opConst, shared: true, c: &lval{kind: lvBool}}
 )
 
 func boolNode(b bool) *lnode {
@@ -766,13 +773,13 @@ func (m *model) opaqueQuestion(n *lnode, q *Question, v lview, add func(int)) {
 func (m *model) eval(n *lnode) (out lval, known bool) {
 	switch n.op {
 	case opConst:
-		return n.c, true
+		return *n.c, true
 	case opVar:
 		i := m.at[n.v]
 		if i < 0 {
 			return lval{}, false
 		}
-		return m.domain(n.v)[i], true
+		return m.domain(int(n.v))[i], true
 	case opAnswered:
 		a, ok := m.eval(n.args[0])
 		return boolVal(a.ans), ok
@@ -940,9 +947,9 @@ func (m *model) eval(n *lnode) (out lval, known bool) {
 			}
 		}
 		switch {
-		case count > n.k:
+		case count > int(n.k):
 			return boolVal(false), true
-		case count+open <= n.k:
+		case count+open <= int(n.k):
 			return boolVal(true), true
 		}
 		return lval{}, false

@@ -42,7 +42,7 @@ func (m *model) rules(i int) []*lnode {
 			scored = append(scored, m.varNode(m.scoredVar(d.ID)))
 		}
 		few := nodeOf(opAtMost, scored...)
-		few.k = m.s.Scoring.MinDimensions - 1
+		few.k = int32(m.s.Scoring.MinDimensions - 1)
 		v.def = not(few)
 		v.cons = []*lnode{nodeOf(opIff, m.varNode(i), v.def)}
 	case varVerdict:
@@ -84,7 +84,7 @@ func (m *model) atMost(q *Question, k int) *lnode {
 		args[i] = m.varNode(m.pickedVar(q, o.Value))
 	}
 	n := nodeOf(opAtMost, args...)
-	n.k = k
+	n.k = int32(k)
 	m.shared[key] = n
 	return n
 }
