@@ -37,7 +37,22 @@ func CheckFile(path string) *Checked {
 	if err != nil {
 		return &Checked{Problems: problemsOf(err)}
 	}
-	return Check(path, src)
+	c := Check(path, src)
+	if c.v != nil && c.Set != nil {
+		// The text is as large as the set, and a set without problems
+		// never needs it again: should a line be wanted after all, the
+		// file is read again, and used only if it is what was checked.
+		hash := c.Set.Hash
+		c.v.src = ""
+		c.v.reread = func() string {
+			b, err := readSet(path)
+			if err != nil || setHash(b) != hash {
+				return ""
+			}
+			return string(b)
+		}
+	}
+	return c
 }
 
 // Check loads src as Load does and says everything it finds, errors and

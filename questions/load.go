@@ -181,12 +181,17 @@ func load(name string, src []byte) (*Set, *validator, error) {
 		}
 		v.raw, raw = nil, nil // the Set says it all now; let the maps go
 	}
-	sum := sha256.Sum256(src)
-	s.Hash = "sha256:" + hex.EncodeToString(sum[:])
+	s.Hash = setHash(src)
 	s.Name = name
 	v.set = s
 	v.validate()
 	return s, v, nil
+}
+
+// setHash is how a set's Hash names its source.
+func setHash(src []byte) string {
+	sum := sha256.Sum256(src)
+	return "sha256:" + hex.EncodeToString(sum[:])
 }
 
 func firstInvalidUTF8(b []byte) int {

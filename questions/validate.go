@@ -18,7 +18,8 @@ import (
 type validator struct {
 	name     string
 	src      string
-	pos      *positions // built when the first problem needs a line
+	reread   func() string // the text again, once src is let go (see CheckFile)
+	pos      *positions    // built when the first problem needs a line
 	raw      map[string]any
 	set      *Set
 	problems []Problem
@@ -117,7 +118,11 @@ func (v *validator) excusedKey(key string) bool {
 // first time: a set without problems never needs them.
 func (v *validator) lines() *positions {
 	if v.pos == nil {
-		v.pos = scanPositions(v.src)
+		src := v.src
+		if src == "" && v.reread != nil {
+			src = v.reread()
+		}
+		v.pos = scanPositions(src)
 	}
 	return v.pos
 }
