@@ -103,6 +103,16 @@ type logic struct {
 	byQ     map[string]*target    // and are found by their ids alone
 	tries   int                   // answers scored so far
 	budget  int                   // how many may be
+	closed  closed
+}
+
+// closed is what the target being worked on reads, with its rules: all of
+// them (cons), and the variables but those that decide what is asked
+// (direct; see asWay), each worked out once for the target.
+type closed struct {
+	t      *target
+	cons   []*lnode
+	direct map[int]bool
 }
 
 // maxScored bounds how many sets of answers the check scores for a set of
@@ -324,7 +334,12 @@ func (l *logic) work(t *target) {
 	var last solution
 	realized := false
 	tries := 0
-	ok, exhausted := l.m.solve(l.cons(t), nil, func(sol solution) bool {
+	// The rules the search takes along are the same for every way it
+	// finds: worked out once, for the search and for realize.
+	cons, vars := l.m.closure(l.cons(t), nil)
+	l.closed = closed{t: t, cons: cons}
+	defer func() { l.closed = closed{} }()
+	ok, exhausted := l.m.solveIn(cons, vars, func(sol solution) bool {
 		last = sol
 		if l.score == nil {
 			return true

@@ -115,15 +115,21 @@ func (l *logic) realizeWay(t *target, sol solution, spans map[int]span) (*Outcom
 // answer the search left blank because nothing needed it is left to fill.
 func (l *logic) asWay(t *target, sol solution, strict bool) solution {
 	m := l.m
-	// What t reads, and what the flags, scores and verdict it reads follow
-	// from; not what decides whether a question is asked.
-	_, vars := m.closure(l.cons(t), func(v int) bool {
-		k := m.vars[v].kind
-		return k == varAnswer || k == varPicked
-	})
-	direct := map[int]bool{}
-	for _, v := range vars {
-		direct[v] = true
+	direct := l.closed.direct
+	if l.closed.t != t || direct == nil {
+		// What t reads, and what the flags, scores and verdict it reads
+		// follow from; not what decides whether a question is asked.
+		_, vars := m.closure(l.cons(t), func(v int) bool {
+			k := m.vars[v].kind
+			return k == varAnswer || k == varPicked
+		})
+		direct = map[int]bool{}
+		for _, v := range vars {
+			direct[v] = true
+		}
+		if l.closed.t == t {
+			l.closed.direct = direct
+		}
 	}
 	out := solution{}
 	for v, k := range sol {
@@ -159,7 +165,10 @@ func (s span) has(x float64) bool { return x >= s.lo && x <= s.hi }
 // the answers to decide.
 func (l *logic) needed(t *target, sol solution) (solution, map[int]span) {
 	m := l.m
-	cons, _ := m.closure(l.cons(t), nil)
+	cons := l.closed.cons
+	if l.closed.t != t {
+		cons, _ = m.closure(l.cons(t), nil)
+	}
 	m.set(sol)
 	defer m.clear(sol)
 	holds := func() bool {

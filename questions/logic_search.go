@@ -235,6 +235,11 @@ func (m *model) closure(targets []*lnode, without func(int) bool) ([]*lnode, []i
 // whether the search ran out of steps before it could tell.
 func (m *model) solve(targets []*lnode, without func(int) bool, found func(solution) bool) (ok, exhausted bool) {
 	cons, vars := m.closure(targets, without)
+	return m.solveIn(cons, vars, found)
+}
+
+// solveIn is solve, given the closure of the targets.
+func (m *model) solveIn(cons []*lnode, vars []int, found func(solution) bool) (ok, exhausted bool) {
 	sr := &search{m: m, cons: cons, vars: vars, budget: searchBudget, found: found}
 	ok = sr.dfs()
 	for _, v := range vars {
