@@ -107,12 +107,14 @@ type logic struct {
 }
 
 // closed is what the target being worked on reads, with its rules: all of
-// them (cons), and the variables but those that decide what is asked
-// (direct; see asWay), each worked out once for the target.
+// them (cons), which of them read each variable (readers; see needed),
+// and the variables but those that decide what is asked (direct; see
+// asWay), each worked out once for the target.
 type closed struct {
-	t      *target
-	cons   []*lnode
-	direct map[int]bool
+	t       *target
+	cons    []*lnode
+	readers map[int][]*lnode
+	direct  map[int]bool
 }
 
 // maxScored bounds how many sets of answers the check scores for a set of

@@ -364,9 +364,15 @@ func nodeOf(op lop, args ...*lnode) *lnode {
 
 func unionVars(args []*lnode) []int {
 	var out []int
-	var seen map[int]bool // for long lists, where looking through out costs too much
-	if len(args) > 8 {
-		seen = map[int]bool{}
+	// For long lists looking through out costs too much: the rule that a
+	// flag is raised before a question reads every option before it.
+	var seen map[int]bool
+	total := 0
+	for _, a := range args {
+		total += len(a.vars)
+	}
+	if total > 32 {
+		seen = make(map[int]bool, total)
 	}
 	for _, a := range args {
 		for _, v := range a.vars {

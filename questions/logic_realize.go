@@ -171,7 +171,7 @@ func (l *logic) needed(t *target, sol solution) (solution, map[int]span) {
 	}
 	m.set(sol)
 	defer m.clear(sol)
-	holds := func() bool {
+	all := func(cons []*lnode) bool {
 		for _, c := range cons {
 			if x, known := m.eval(c); !known || !truthy(x) {
 				return false
@@ -179,9 +179,32 @@ func (l *logic) needed(t *target, sol solution) (solution, map[int]span) {
 		}
 		return true
 	}
+	// Everything holds with sol, as the search found it; with one score
+	// changed, only what reads that score can change.
+	whole := all(cons)
+	readers := l.closed.readers
+	if whole && (l.closed.t != t || readers == nil) {
+		readers = map[int][]*lnode{}
+		for _, c := range cons {
+			for _, v := range c.vars {
+				readers[v] = append(readers[v], c)
+			}
+		}
+		if l.closed.t == t {
+			l.closed.readers = readers
+		}
+	}
+	var v int // the score being changed
+	holds := func() bool {
+		if whole {
+			return all(readers[v])
+		}
+		return all(cons)
+	}
 	out := solution{}
 	spans := map[int]span{}
-	for v, k := range sol {
+	for sv, k := range sol {
+		v = sv
 		switch kind := m.vars[v].kind; kind {
 		case varDim, varComposite, varScored, varHas:
 			m.at[v] = -1

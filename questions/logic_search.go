@@ -196,6 +196,14 @@ type search struct {
 	budget    int
 	exhausted bool
 	found     func(solution) bool // true to stop, false to look for another
+	// open holds, level by level, the constraints not yet known to hold.
+	// What holds with some variables set holds with more set, so each
+	// level works out only what the level above left open; and of that,
+	// only what reads the variable set last (readers, touched): the rest
+	// reads as it did.
+	open    []int
+	readers map[int][]int // variable to the constraints that read it
+	touched []bool
 }
 
 // searchBudget bounds the steps of one search.
@@ -241,30 +249,61 @@ func (m *model) solve(targets []*lnode, without func(int) bool, found func(solut
 // solveIn is solve, given the closure of the targets.
 func (m *model) solveIn(cons []*lnode, vars []int, found func(solution) bool) (ok, exhausted bool) {
 	sr := &search{m: m, cons: cons, vars: vars, budget: searchBudget, found: found}
-	ok = sr.dfs()
+	all := make([]int, len(cons))
+	for i := range all {
+		all[i] = i
+	}
+	ok = sr.dfs(all, -1)
 	for _, v := range vars {
 		m.at[v] = -1
 	}
 	return ok, sr.exhausted
 }
 
-// dfs tries values below the current ones; true when a solution was accepted.
-func (sr *search) dfs() bool {
+// dfs tries values below the current ones, given the constraints (by
+// index) not known to hold above, and the variable set since (changed,
+// or -1); true when a solution was accepted.
+func (sr *search) dfs(open []int, changed int) bool {
 	m := sr.m
 	if sr.budget--; sr.budget < 0 {
 		sr.exhausted = true
 		return false
 	}
+	base := len(sr.open)
+	defer func() { sr.open = sr.open[:base] }()
+	if changed >= 0 {
+		if sr.readers == nil { // made once the search goes below its first level, as most do not
+			sr.readers = map[int][]int{}
+			for i, c := range sr.cons {
+				for _, v := range c.vars {
+					sr.readers[v] = append(sr.readers[v], i)
+				}
+			}
+			sr.touched = make([]bool, len(sr.cons))
+		}
+		for _, i := range sr.readers[changed] {
+			sr.touched[i] = true
+		}
+		defer func() {
+			for _, i := range sr.readers[changed] {
+				sr.touched[i] = false
+			}
+		}()
+	}
 	pick := -1
 	var from *lnode // the first constraint not yet known, which pick is read by
-	for _, c := range sr.cons {
-		x, known := m.eval(c)
-		if known {
-			if !truthy(x) {
-				return false
+	for _, i := range open {
+		c := sr.cons[i]
+		if changed < 0 || sr.touched[i] {
+			x, known := m.eval(c)
+			if known {
+				if !truthy(x) {
+					return false
+				}
+				continue
 			}
-			continue
 		}
+		sr.open = append(sr.open, i)
 		if pick < 0 {
 			// Of its open variables, one for an answer or a score before
 			// one that follows from others (a flag, the verdict), which
@@ -279,12 +318,15 @@ func (sr *search) dfs() bool {
 	if pick < 0 {
 		return sr.accept()
 	}
-	if sr.defaults() {
+	// Levels below append after these; a copy that moves them leaves
+	// this slice as it is.
+	still := sr.open[base:]
+	if sr.defaults(still) {
 		return true
 	}
 	// Values that make the constraint hold first, those that leave it
 	// open next; those that make it false need no trying.
-	var sure, open []int
+	var sure, maybe []int
 	for k := range m.domain(pick) {
 		m.at[pick] = int32(k)
 		x, known := m.eval(from)
@@ -292,12 +334,12 @@ func (sr *search) dfs() bool {
 		case known && truthy(x):
 			sure = append(sure, k)
 		case !known:
-			open = append(open, k)
+			maybe = append(maybe, k)
 		}
 	}
-	for _, k := range append(sure, open...) {
+	for _, k := range append(sure, maybe...) {
 		m.at[pick] = int32(k)
-		if sr.dfs() {
+		if sr.dfs(still, pick) {
 			m.at[pick] = -1
 			return true
 		}
@@ -312,7 +354,7 @@ func (sr *search) dfs() bool {
 // defaults tries the first candidate of every open variable that stands
 // for an answer or a score, and for each that follows from others (a
 // flag, whether there is an overall score, the verdict) what follows.
-func (sr *search) defaults() bool {
+func (sr *search) defaults(pending []int) bool {
 	m := sr.m
 	var open, derived []int
 	for _, v := range sr.vars {
@@ -354,8 +396,8 @@ func (sr *search) defaults() bool {
 		}
 	}
 	ok := true
-	for _, c := range sr.cons {
-		if x, known := m.eval(c); !known || !truthy(x) {
+	for _, i := range pending { // the others hold already
+		if x, known := m.eval(sr.cons[i]); !known || !truthy(x) {
 			ok = false
 			break
 		}
