@@ -687,7 +687,9 @@ func (l *logic) describeAnswer(id string, v any) string {
 // for a set whose answers cannot be scored.
 func (l *logic) describeSolution(t *target, sol solution) string {
 	var parts []string
-	for _, i := range l.own(t).vars {
+	var read []int
+	l.own(t).readVars(func(v int) { read = append(read, v) })
+	for _, i := range read {
 		k, ok := sol[i]
 		if !ok {
 			continue

@@ -119,12 +119,16 @@ type lnode struct {
 	shared bool
 	v      int32 // opVar: the variable
 	k      int32 // opAtMost: how many may hold
-	s      string
-	c      *lval // opConst: the value
-	args   []*lnode
-	vars   []int    // every variable it reads, in order of first use
-	src    ast.Node // the expression it was made from, for saying what fails
-	x      *opaque  // opOpaque only
+	// tail, when not 0, is one more variable the node reads (tail-1),
+	// after vars: so that the rule of a flag raised before a question
+	// shares the list of what raises it, as long as the set (see isRule).
+	tail int32
+	s    string
+	c    *lval // opConst: the value
+	args []*lnode
+	vars []int    // every variable it reads, in order of first use
+	src  ast.Node // the expression it was made from, for saying what fails
+	x    *opaque  // opOpaque only
 }
 
 // opaque is what an opaque node works out with: the compiled expression,
@@ -355,11 +359,30 @@ func boolNode(b bool) *lnode {
 func nodeOf(op lop, args ...*lnode) *lnode {
 	n := &lnode{op: op, args: args}
 	if len(args) == 1 {
-		n.vars = args[0].vars // the same variables: no node changes its list
+		n.vars, n.tail = args[0].vars, args[0].tail // the same variables: no node changes its list
 	} else {
 		n.vars = unionVars(args)
 	}
 	return n
+}
+
+// readVars calls fn with each variable n reads, in order.
+func (n *lnode) readVars(fn func(v int)) {
+	for _, v := range n.vars {
+		fn(v)
+	}
+	if n.tail > 0 {
+		fn(int(n.tail) - 1)
+	}
+}
+
+// isRule is the rule that variable i, which follows from others, is
+// what def says. It reads def's variables and then i, where a node of the
+// two would read i and then def's: the search visits i before its rule,
+// and of a rule's open variables picks one of def's (answers, never
+// derived) before i either way; and def's list is shared, not copied.
+func (m *model) isRule(i int, def *lnode) *lnode {
+	return &lnode{op: opIff, args: []*lnode{m.varNode(i), def}, vars: def.vars, tail: int32(i) + 1}
 }
 
 func unionVars(args []*lnode) []int {
@@ -370,11 +393,17 @@ func unionVars(args []*lnode) []int {
 	total := 0
 	for _, a := range args {
 		total += len(a.vars)
+		if a.tail > 0 {
+			total++
+		}
 	}
 	if total > 32 {
 		seen = make(map[int]bool, total)
 	}
 	for _, a := range args {
+		if a.tail > 0 {
+			a = &lnode{vars: append(slices.Clip(a.vars), int(a.tail)-1)} // seldom: rules are no one's parts
+		}
 		for _, v := range a.vars {
 			switch {
 			case seen != nil && !seen[v]:

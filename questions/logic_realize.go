@@ -186,9 +186,7 @@ func (l *logic) needed(t *target, sol solution) (solution, map[int]span) {
 	if whole && (l.closed.t != t || readers == nil) {
 		readers = map[int][]*lnode{}
 		for _, c := range cons {
-			for _, v := range c.vars {
-				readers[v] = append(readers[v], c)
-			}
+			c.readVars(func(v int) { readers[v] = append(readers[v], c) })
 		}
 		if l.closed.t == t {
 			l.closed.readers = readers

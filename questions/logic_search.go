@@ -30,7 +30,7 @@ func (m *model) rules(i int) []*lnode {
 		}
 	case varFlag, varFlagAt:
 		v.def = m.raisedBy(v.flag, v.pos)
-		v.cons = []*lnode{nodeOf(opIff, m.varNode(i), v.def)}
+		v.cons = []*lnode{m.isRule(i, v.def)}
 	case varDim:
 		v.cons = []*lnode{or(m.varNode(m.scoredVar(v.dim)), cmp("==", m.varNode(i), zero))}
 	case varComposite:
@@ -218,14 +218,14 @@ func (m *model) closure(targets []*lnode, without func(int) bool) ([]*lnode, []i
 	seenNode := map[*lnode]bool{}
 	var vars []int
 	for i := 0; i < len(cons); i++ {
-		for _, v := range cons[i].vars {
+		cons[i].readVars(func(v int) {
 			if seen[v] {
-				continue
+				return
 			}
 			seen[v] = true
 			vars = append(vars, v)
 			if without != nil && without(v) {
-				continue
+				return
 			}
 			for _, r := range m.rules(v) {
 				if !seenNode[r] {
@@ -233,7 +233,7 @@ func (m *model) closure(targets []*lnode, without func(int) bool) ([]*lnode, []i
 					cons = append(cons, r)
 				}
 			}
-		}
+		})
 	}
 	return cons, vars
 }
@@ -275,9 +275,7 @@ func (sr *search) dfs(open []int, changed int) bool {
 		if sr.readers == nil { // made once the search goes below its first level, as most do not
 			sr.readers = map[int][]int{}
 			for i, c := range sr.cons {
-				for _, v := range c.vars {
-					sr.readers[v] = append(sr.readers[v], i)
-				}
+				c.readVars(func(v int) { sr.readers[v] = append(sr.readers[v], i) })
 			}
 			sr.touched = make([]bool, len(sr.cons))
 		}
@@ -308,11 +306,11 @@ func (sr *search) dfs(open []int, changed int) bool {
 			// Of its open variables, one for an answer or a score before
 			// one that follows from others (a flag, the verdict), which
 			// defaults works out from them.
-			for _, v := range c.vars {
+			c.readVars(func(v int) {
 				if m.at[v] < 0 && (pick < 0 || m.vars[pick].derived() && !m.vars[v].derived()) {
 					pick, from = v, c
 				}
-			}
+			})
 		}
 	}
 	if pick < 0 {
