@@ -314,7 +314,11 @@ func (l *logic) fill(sol solution, level func(*Question) float64, blank bool) ma
 	}
 	for _, q := range l.s.order {
 		if q.Kind == KindMulti && fixed[q.ID] {
+			// The way's options in the question's order, whatever order
+			// the solution gave them in, so that the answers are the same
+			// from one run to the next.
 			list := picked[q.ID]
+			slices.SortFunc(list, func(a, b string) int { return q.optionIndex(a) - q.optionIndex(b) })
 			if len(list) == 0 && (blank || level(q) < 0) {
 				continue
 			}
@@ -343,6 +347,11 @@ func (l *logic) fill(sol solution, level func(*Question) float64, blank bool) ma
 		}
 	}
 	return answers
+}
+
+// optionIndex is the position of the option value among q's, or -1.
+func (q *Question) optionIndex(value string) int {
+	return slices.IndexFunc(q.Options, func(o *Option) bool { return o.Value == value })
 }
 
 // near returns an answer to q whose score is nearest x, from 0 (lowest)
