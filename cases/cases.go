@@ -183,30 +183,28 @@ func Run(s *questions.Set, c Case) ([]Diff, error) {
 			shown[st.ID] = true
 		}
 	}
-	for i, id := range want.Steps {
-		if !shown[id] {
-			diffs = append(diffs, Diff{File: file, Line: line(fmt.Sprintf("steps.%d", i)), Msg: fmt.Sprintf("step %q: want it shown, and it is not", id)})
-		}
-	}
-	for i, id := range want.NoSteps {
-		if shown[id] {
-			diffs = append(diffs, Diff{File: file, Line: line(fmt.Sprintf("no_steps.%d", i)), Msg: fmt.Sprintf("step %q: want it left out, and it is shown", id)})
-		}
-	}
 	help := map[string]bool{}
 	for _, res := range r.Resources {
 		help[res.ID] = true
 	}
-	for i, id := range want.Resources {
-		if !help[id] {
-			diffs = append(diffs, Diff{File: file, Line: line(fmt.Sprintf("resources.%d", i)), Msg: fmt.Sprintf("resource %q: want it shown, and it is not", id)})
+	// each says, for every id a case lists under key, where shown does
+	// not agree with what the case wants.
+	each := func(what, key string, ids []string, shown map[string]bool, want bool) {
+		for i, id := range ids {
+			if shown[id] == want {
+				continue
+			}
+			if want {
+				add(fmt.Sprintf("%s.%d", key, i), "%s %q: want it shown, and it is not", what, id)
+			} else {
+				add(fmt.Sprintf("%s.%d", key, i), "%s %q: want it left out, and it is shown", what, id)
+			}
 		}
 	}
-	for i, id := range want.NoResources {
-		if help[id] {
-			diffs = append(diffs, Diff{File: file, Line: line(fmt.Sprintf("no_resources.%d", i)), Msg: fmt.Sprintf("resource %q: want it left out, and it is shown", id)})
-		}
-	}
+	each("step", "steps", want.Steps, shown, true)
+	each("step", "no_steps", want.NoSteps, shown, false)
+	each("resource", "resources", want.Resources, help, true)
+	each("resource", "no_resources", want.NoResources, help, false)
 	for _, d := range r.Dimensions {
 		if b, ok := want.Bands[d.ID]; ok && b != d.Band {
 			got := fmt.Sprintf("%q (score %d)", d.Band, d.Score)

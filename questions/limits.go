@@ -273,6 +273,9 @@ const saturate = 1 << 40
 
 func sat(n int64) int64 { return min(max(n, 0), saturate) }
 
+// plus is the size of two parts side by side: their values and their work added.
+func (a size) plus(b size) size { return size{sat(a.value + b.value), sat(a.work + b.work)} }
+
 func mul(a, b int64) int64 {
 	if a != 0 && b > saturate/a {
 		return saturate
@@ -449,19 +452,19 @@ func (l *limiter) measure(n ast.Node) size {
 		out := size{1, 1}
 		for _, x := range n.Nodes {
 			e := l.size(x)
-			out = size{sat(out.value + e.value), sat(out.work + e.work)}
+			out = out.plus(e)
 		}
 		return out
 	case *ast.MapNode:
 		out := size{1, 1}
 		for _, p := range n.Pairs {
 			e := l.size(p)
-			out = size{sat(out.value + e.value), sat(out.work + e.work)}
+			out = out.plus(e)
 		}
 		return out
 	case *ast.PairNode:
 		k, v := l.size(n.Key), l.size(n.Value)
-		return size{sat(k.value + v.value), sat(k.work + v.work)}
+		return k.plus(v)
 	}
 	l.fail("condition uses %T, which conditions do not support", n)
 	return one
